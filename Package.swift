@@ -45,8 +45,10 @@ let package = Package(
             dependencies: [
                 "TumenProtocol",
                 "TumenTransport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
             ]
         ),
         .target(
@@ -55,30 +57,51 @@ let package = Package(
         ),
         .executableTarget(
             name: "tumen-ingest",
-            dependencies: ["TumenIngest", "TumenService"],
+            dependencies: [
+                "TumenIngest", "TumenService",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
             path: "Services/tumen-ingest"
         ),
         .executableTarget(
             name: "tumen-storage",
-            dependencies: ["TumenStorage", "TumenService"],
+            dependencies: [
+                "TumenStorage", "TumenService",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
             path: "Services/tumen-storage"
         ),
         .executableTarget(
             name: "tumen-analysis",
-            dependencies: ["TumenAnalysis", "TumenService"],
+            dependencies: [
+                "TumenAnalysis", "TumenService",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
             path: "Services/tumen-analysis"
         ),
         .executableTarget(
             name: "tumen-reporting",
-            dependencies: ["TumenReporting", "TumenService"],
+            dependencies: [
+                "TumenReporting", "TumenService",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
             path: "Services/tumen-reporting"
         ),
         .executableTarget(
             name: "tumen",
             dependencies: [
-                "TumenAnalysis",
-                "TumenService",
+                "TumenAnalysis", "TumenIngest", "TumenReporting", "TumenService",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
             ],
             path: "Services/tumen"
         ),

@@ -95,6 +95,10 @@ public enum WireCoding {
                 code: .unknownType, message: "expected a '\(P.type)' message, got '\(header.type)'",
                 messageID: header.id)
         }
+        guard header.ts != nil else {
+            throw DecodingFailure(
+                code: .invalidEnvelope, message: "not a Tumen envelope: missing field 'ts'", messageID: header.id)
+        }
         do {
             return try makeDecoder().decode(Envelope<P>.self, from: data)
         } catch {
@@ -131,7 +135,8 @@ public enum WireCoding {
 public enum Timestamp {
     /// Formats a date as `YYYY-MM-DDTHH:MM:SS.sssZ`.
     public static func format(_ date: Date) -> String {
-        let millis = Int64((date.timeIntervalSince1970 * 1000).rounded(.down))
+        // Round to the nearest millisecond: flooring turned x.001 s into x.000 s when the double was a hair below.
+        let millis = Int64((date.timeIntervalSince1970 * 1000).rounded())
         let (days, msOfDay) = floorDivision(millis, 86_400_000)
         let (year, month, day) = civilDate(fromDays: days)
         let hour = msOfDay / 3_600_000
@@ -176,6 +181,8 @@ public enum Timestamp {
         let rest = String(decoding: bytes[index...], as: UTF8.self)
         guard rest == "Z" || rest == "+00:00" else { return nil }
         let days = daysFromCivil(year: year, month: month, day: day)
+        // Refuse days the month does not have (2023-02-30) instead of rolling them into the next month.
+        guard civilDate(fromDays: days) == (year, month, day) else { return nil }
         let total = ((days * 24 + hour) * 60 + minute) * 60 + second
         return Date(timeIntervalSince1970: Double(total) + Double(millis) / 1000)
     }

@@ -1,0 +1,29 @@
+import ArgumentParser
+import Foundation
+import TumenAnalysis
+import TumenService
+
+/// `tumen-analysis`: an analysis worker; run as many as the backlog needs.
+@main
+struct AnalysisCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "tumen-analysis", abstract: "Takes analysis jobs from storage and returns their results.")
+
+    @OptionGroup var common: CommonOptions
+    @Option(help: "Storage's jobs endpoint (TUMEN_JOBS_ENDPOINT).") var jobsEndpoint: String?
+    @Option(help: "Worker id (TUMEN_WORKER_ID; default: host name and process id).") var workerId: String?
+    @Option(help: "Extra gazetteer JSON merged over the bundled one (TUMEN_GAZETTEER).") var gazetteer: String?
+
+    func run() async throws {
+        let config = try common.configuration(flags: [
+            Settings.jobsEndpoint.key: jobsEndpoint, Settings.workerId.key: workerId, Settings.gazetteer.key: gazetteer,
+        ])
+        let logger = ServiceRunner.bootstrapLogging(label: "tumen.analysis", level: config.string(Settings.logLevel))
+        let configuredId = config.string(Settings.workerId)
+        let id = configuredId.isEmpty ? "\(ProcessInfo.processInfo.hostName)-\(getpid())" : configuredId
+        let worker = try AnalysisWorker(
+            jobsEndpoint: config.string(Settings.jobsEndpoint), workerId: id,
+            analyzer: try Analyzer.make(extraGazetteer: config.string(Settings.gazetteer)), logger: logger)
+        try await ServiceRunner.run([worker], logger: logger)
+    }
+}

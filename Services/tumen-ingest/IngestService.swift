@@ -1,0 +1,104 @@
+import Foundation
+import Logging
+import ServiceLifecycle
+import TumenIngest
+import TumenProtocol
+import TumenService
+import TumenTransport
+
+/// Ingest: takes `document.submit` on its ROUTER, checks and normalises the document, has storage commit it, and
+/// only then answers `document.accepted`.
+struct IngestService: Service {
+    let reactor: SocketReactor
+    let storage: RequestChannel
+    let deadLetters: DeadLetterSender
+    let intake: DocumentIntake
+    let maxInFlight: Int
+    let logger: Logger
+
+    init(submitEndpoint: String, storeEndpoint: String, intake: DocumentIntake, maxInFlight: Int, logger: Logger) throws {
+        let frameLimit = Int64(intake.configuration.maxDocumentBytes) * 4 / 3 + 64 * 1024
+        reactor = try SocketReactor(
+            name: "ingest",
+            sockets: [
+                SocketDescriptor(
+                    name: "submit", type: .router, bind: [submitEndpoint], connect: [],
+                    options: SocketOptions(maxMessageSize: frameLimit)),
+                SocketDescriptor(name: "store", type: .dealer, bind: [], connect: [storeEndpoint], options: SocketOptions()),
+            ])
+        storage = RequestChannel(reactor: reactor, socket: "store", endpoint: storeEndpoint)
+        deadLetters = DeadLetterSender(storage: storage, service: "ingest", logger: logger)
+        self.intake = intake
+        self.maxInFlight = maxInFlight
+        self.logger = logger
+        logger.info("ingest listening", metadata: ["submit": "\(reactor.endpoint(of: "submit") ?? submitEndpoint)"])
+    }
+
+    func run() async throws {
+        await ServerLoop(reactor: reactor, maxInFlight: maxInFlight).run(
+            consumeInline: { message in
+                guard message.socket == "store" else { return false }
+                storage.deliver(message.frames)
+                return true
+            },
+            handle: { message in await handleSubmit(message) },
+            refuse: { message in
+                guard let request = RoutedRequest(frames: message.frames) else { return }
+                let id = try? WireCoding.decodeHeader(request.body).id
+                send(request, Replies.make(Busy(retryAfterMs: 500, reason: "ingest is at capacity or restarting"), to: id))
+            })
+        storage.cancelAll()
+    }
+
+    private func handleSubmit(_ message: InboundMessage) async {
+        guard let request = RoutedRequest(frames: message.frames) else {
+            deadLetters.record(
+                socket: "submit", reason: "message with \(message.frames.count) frame(s) has no body",
+                raw: message.frames.last ?? Data())
+            return
+        }
+        let envelope: Envelope<DocumentSubmit>
+        do {
+            envelope = try WireCoding.decode(DocumentSubmit.self, from: request.body)
+        } catch {
+            deadLetters.record(socket: "submit", reason: error.description, raw: request.body)
+            send(request, Replies.error(error))
+            return
+        }
+        let submit = envelope.payload
+        let document: Document
+        do {
+            document = try intake.document(from: submit, now: Date())
+        } catch {
+            deadLetters.record(socket: "submit", reason: error.reason, raw: request.body)
+            send(
+                request,
+                Replies.make(
+                    DocumentRejected(name: submit.name, code: error.code.rawValue, reason: error.reason), to: envelope.id))
+            return
+        }
+        do {
+            let stored = try await storage.request(DocumentStore(document: document), id: envelope.id)
+                .decode(DocumentStored.self)
+            logger.info(
+                "document accepted",
+                metadata: ["name": "\(submit.name)", "id": "\(stored.documentId)", "duplicate": "\(stored.duplicate)"])
+            let accepted = DocumentAccepted(
+                name: submit.name, documentId: stored.documentId, contentHash: stored.contentHash,
+                duplicate: stored.duplicate, characters: document.text.unicodeScalars.count)
+            send(request, Replies.make(accepted, to: envelope.id))
+        } catch {
+            logger.error("storage did not commit \(submit.name): \(error)")
+            let busy = Busy(retryAfterMs: 1000, reason: "storage did not commit '\(submit.name)': \(error)")
+            send(request, Replies.make(busy, to: envelope.id))
+        }
+    }
+
+    private func send(_ request: RoutedRequest, _ reply: Data) {
+        do {
+            try reactor.send(request.reply(reply), on: "submit")
+        } catch {
+            logger.error("could not send reply: \(error)")
+        }
+    }
+}

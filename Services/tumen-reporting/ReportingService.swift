@@ -1,0 +1,161 @@
+import Foundation
+import Logging
+import ServiceLifecycle
+import TumenProtocol
+import TumenReporting
+import TumenService
+import TumenTransport
+
+/// Reporting: on its cadence and on `digest.now`, asks storage for a window's material, composes the digest,
+/// has storage record it, then publishes it on `digest.<cadence>.<topic>`.
+struct ReportingService: Service {
+    let reactor: SocketReactor
+    let storage: RequestChannel
+    let deadLetters: DeadLetterSender
+    let maker: DigestMaker
+    let cadence: Cadence
+    let topics: [String]
+    let logger: Logger
+
+    init(
+        digestsEndpoint: String, controlEndpoint: String, storeEndpoint: String, cadence: Cadence, topics: [String],
+        logger: Logger
+    ) throws {
+        reactor = try SocketReactor(
+            name: "reporting",
+            sockets: [
+                SocketDescriptor(name: "digests", type: .pub, bind: [digestsEndpoint], connect: [], options: SocketOptions()),
+                SocketDescriptor(
+                    name: "control", type: .router, bind: [controlEndpoint], connect: [],
+                    options: SocketOptions(maxMessageSize: 1 << 20)),
+                SocketDescriptor(name: "store", type: .dealer, bind: [], connect: [storeEndpoint], options: SocketOptions()),
+            ])
+        storage = RequestChannel(reactor: reactor, socket: "store", endpoint: storeEndpoint)
+        deadLetters = DeadLetterSender(storage: storage, service: "reporting", logger: logger)
+        maker = DigestMaker(reactor: reactor, storage: storage, cadence: cadence, logger: logger)
+        self.cadence = cadence
+        self.topics = topics
+        self.logger = logger
+        logger.info(
+            "reporting publishing",
+            metadata: [
+                "digests": "\(reactor.endpoint(of: "digests") ?? digestsEndpoint)", "cadence": "\(cadence)",
+                "topics": "\(topics.joined(separator: ","))",
+            ])
+    }
+
+    func run() async throws {
+        await withDiscardingTaskGroup { group in
+            group.addTask { await runSchedule() }
+            await ServerLoop(reactor: reactor, maxInFlight: 8).run(
+                consumeInline: { message in
+                    guard message.socket == "store" else { return false }
+                    storage.deliver(message.frames)
+                    return true
+                },
+                handle: { message in await handleControl(message) },
+                refuse: { message in
+                    guard let request = RoutedRequest(frames: message.frames) else { return }
+                    let id = try? WireCoding.decodeHeader(request.body).id
+                    reply(request, Replies.make(Busy(retryAfterMs: 1000, reason: "reporting is busy"), to: id))
+                })
+            storage.cancelAll()
+            group.cancelAll()
+        }
+    }
+
+    /// Makes the digests of each period when its boundary passes.
+    private func runSchedule() async {
+        while !Task.isCancelled {
+            let now = Date()
+            let next = cadence.boundary(atOrBefore: now).addingTimeInterval(Double(cadence.seconds))
+            do {
+                try await Task.sleep(for: .milliseconds(Int64(next.timeIntervalSince(now) * 1000) + 50))
+            } catch {
+                return
+            }
+            for topic in topics {
+                do {
+                    _ = try await maker.make(topic: topic, until: next, publishEmpty: false)
+                } catch {
+                    logger.error("scheduled digest \(Topics.digest(cadence: cadence.name, topic: topic)) failed: \(error)")
+                }
+            }
+        }
+    }
+
+    private func handleControl(_ message: InboundMessage) async {
+        guard let request = RoutedRequest(frames: message.frames) else { return }
+        let envelope: Envelope<DigestNow>
+        do {
+            envelope = try WireCoding.decode(DigestNow.self, from: request.body)
+        } catch {
+            deadLetters.record(socket: "control", reason: error.description, raw: request.body)
+            reply(request, Replies.error(error))
+            return
+        }
+        let unknown = envelope.payload.topics.filter { !topics.contains($0) }
+        guard unknown.isEmpty else {
+            let message = "unknown topic(s) \(unknown.joined(separator: ", ")); reporting serves \(topics.joined(separator: ", "))"
+            reply(request, Replies.make(ErrorReply(code: "unknown-topic", message: message), to: envelope.id))
+            return
+        }
+        let now = Date()
+        var digests: [Digest] = []
+        do {
+            for topic in envelope.payload.topics.isEmpty ? topics : envelope.payload.topics {
+                if let digest = try await maker.make(topic: topic, until: now, publishEmpty: true) {
+                    digests.append(digest)
+                }
+            }
+            reply(request, Replies.make(DigestMade(digests: digests), to: envelope.id))
+        } catch {
+            reply(request, Replies.make(ErrorReply(code: "digest-failed", message: "\(error)"), to: envelope.id))
+        }
+    }
+
+    private func reply(_ request: RoutedRequest, _ body: Data) {
+        do {
+            try reactor.send(request.reply(body), on: "control")
+        } catch {
+            logger.error("could not send reply: \(error)")
+        }
+    }
+}
+
+/// Makes one digest at a time: query, compose, record, publish.
+actor DigestMaker {
+    private let reactor: SocketReactor
+    private let storage: RequestChannel
+    private let cadence: Cadence
+    private let composer = DigestComposer()
+    private let logger: Logger
+
+    init(reactor: SocketReactor, storage: RequestChannel, cadence: Cadence, logger: Logger) {
+        self.reactor = reactor
+        self.storage = storage
+        self.cadence = cadence
+        self.logger = logger
+    }
+
+    /// The digest of `topic` from the end of the last one up to `until`; nil when empty and `publishEmpty` is off.
+    func make(topic: String, until: Date, publishEmpty: Bool) async throws -> Digest? {
+        let material = try await storage.request(
+            DigestQuery(cadence: cadence.name, topic: topic, until: until), timeout: .seconds(30)
+        ).decode(DigestMaterial.self)
+        guard publishEmpty || !material.documents.isEmpty else { return nil }
+        var digest = composer.compose(material)
+        let recorded = try await storage.request(DigestRecord(digest: digest), id: digest.id, timeout: .seconds(30))
+            .decode(DigestRecorded.self)
+        digest.seq = recorded.seq
+        let body = try WireCoding.encode(Envelope(id: digest.id, payload: DigestPublished(digest: digest)))
+        try reactor.send([Data(digest.pubSubTopic.utf8), body], on: "digests")
+        logger.info(
+            "digest published",
+            metadata: [
+                "topic": "\(digest.pubSubTopic)", "seq": "\(digest.seq)", "documents": "\(digest.documents.count)",
+                "figures": "\(digest.figures.count)", "duplicate": "\(recorded.duplicate)",
+            ])
+        return digest
+    }
+}

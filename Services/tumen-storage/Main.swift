@@ -1,0 +1,34 @@
+import ArgumentParser
+import Foundation
+import TumenService
+import TumenStorage
+
+/// `tumen-storage`: the storage service, sole owner of the store.
+@main
+struct StorageCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "tumen-storage", abstract: "Keeps documents, results and digests; leases analysis jobs.")
+
+    @OptionGroup var common: CommonOptions
+    @Option(help: "Endpoint to bind for store requests (TUMEN_STORE_ENDPOINT).") var storeEndpoint: String?
+    @Option(help: "Endpoint to bind for analysis workers (TUMEN_JOBS_ENDPOINT).") var jobsEndpoint: String?
+    @Option(help: "Directory of the SQLite store (TUMEN_DATA_DIR).") var dataDir: String?
+    @Option(help: "Seconds a worker holds a job before it goes to another (TUMEN_LEASE_SECONDS).") var leaseSeconds: String?
+
+    func run() async throws {
+        let config = try common.configuration(flags: [
+            Settings.storeEndpoint.key: storeEndpoint, Settings.jobsEndpoint.key: jobsEndpoint,
+            Settings.dataDirectory.key: dataDir, Settings.leaseSeconds.key: leaseSeconds,
+        ])
+        let logger = ServiceRunner.bootstrapLogging(label: "tumen.storage", level: config.string(Settings.logLevel))
+        let store = try SQLiteStore(
+            configuration: .init(
+                location: .directory(config.string(Settings.dataDirectory)),
+                leaseDuration: TimeInterval(try config.int(Settings.leaseSeconds))),
+            logger: logger)
+        let service = try StorageService(
+            storeEndpoint: config.string(Settings.storeEndpoint), jobsEndpoint: config.string(Settings.jobsEndpoint),
+            store: store, logger: logger)
+        try await ServiceRunner.run([service], logger: logger)
+    }
+}

@@ -1,0 +1,119 @@
+import Foundation
+import Logging
+import ServiceLifecycle
+import TumenProtocol
+import TumenService
+import TumenStorage
+import TumenTransport
+
+/// Storage: the only owner of the store. Serves store, query and digest requests on `store`, and leases
+/// analysis jobs to workers on `jobs`.
+struct StorageService: Service {
+    let reactor: SocketReactor
+    let requests: StoreRequestHandler
+    let jobs: JobRequestHandler
+    let dispatcher: JobDispatcher
+    let logger: Logger
+
+    init(storeEndpoint: String, jobsEndpoint: String, store: any Store, logger: Logger) throws {
+        reactor = try SocketReactor(
+            name: "storage",
+            sockets: [
+                SocketDescriptor(
+                    name: "store", type: .router, bind: [storeEndpoint], connect: [],
+                    options: SocketOptions(maxMessageSize: 256 << 20)),
+                SocketDescriptor(
+                    name: "jobs", type: .router, bind: [jobsEndpoint], connect: [],
+                    options: SocketOptions(maxMessageSize: 256 << 20, routerMandatory: true)),
+            ])
+        requests = StoreRequestHandler(store: store, logger: logger)
+        jobs = JobRequestHandler(store: store, logger: logger)
+        dispatcher = JobDispatcher(reactor: reactor, jobs: jobs, logger: logger)
+        self.logger = logger
+        logger.info(
+            "storage serving",
+            metadata: [
+                "store": "\(reactor.endpoint(of: "store") ?? storeEndpoint)",
+                "jobs": "\(reactor.endpoint(of: "jobs") ?? jobsEndpoint)",
+            ])
+    }
+
+    func run() async throws {
+        await withDiscardingTaskGroup { group in
+            group.addTask {
+                while !Task.isCancelled {
+                    await dispatcher.offerJobs()
+                    try? await Task.sleep(for: .seconds(1))
+                }
+            }
+            await ServerLoop(reactor: reactor).run(
+                consumeInline: { _ in false },
+                handle: { message in await handle(message) },
+                refuse: { message in
+                    guard let request = RoutedRequest(frames: message.frames) else { return }
+                    let id = try? WireCoding.decodeHeader(request.body).id
+                    send(request, Replies.make(Busy(retryAfterMs: 1000, reason: "storage is shutting down"), to: id), on: message.socket)
+                })
+            group.cancelAll()
+        }
+    }
+
+    private func handle(_ message: InboundMessage) async {
+        guard let request = RoutedRequest(frames: message.frames) else {
+            logger.warning("message without a body on \(message.socket)")
+            return
+        }
+        switch message.socket {
+        case "store":
+            let handled = await requests.handle(request.body)
+            send(request, handled.reply, on: "store")
+            if handled.jobsMayBeAvailable { await dispatcher.offerJobs() }
+        default:
+            let handled = await jobs.handle(request.body)
+            if let reply = handled.reply { send(request, reply, on: "jobs") }
+            if let worker = handled.waitingWorker { await dispatcher.wait(worker, route: request.route) }
+            if handled.jobsMayBeAvailable { await dispatcher.offerJobs() }
+        }
+    }
+
+    private func send(_ request: RoutedRequest, _ reply: Data, on socket: String) {
+        do {
+            try reactor.send(request.reply(reply), on: socket)
+        } catch {
+            logger.error("could not send reply on \(socket): \(error)")
+        }
+    }
+}
+
+/// The workers waiting for a job, oldest first, and the one place that hands them jobs.
+actor JobDispatcher {
+    private let reactor: SocketReactor
+    private let jobs: JobRequestHandler
+    private let logger: Logger
+    private var waiting: [(route: [Data], worker: JobRequestHandler.WaitingWorker)] = []
+
+    init(reactor: SocketReactor, jobs: JobRequestHandler, logger: Logger) {
+        self.reactor = reactor
+        self.jobs = jobs
+        self.logger = logger
+    }
+
+    /// Remembers a worker that found no job, replacing an older entry of the same worker.
+    func wait(_ worker: JobRequestHandler.WaitingWorker, route: [Data]) {
+        waiting.removeAll { $0.worker.workerId == worker.workerId || $0.route == route }
+        waiting.append((route, worker))
+    }
+
+    /// Leases jobs to waiting workers, oldest first, until there are no more jobs or workers.
+    func offerJobs() async {
+        while let next = waiting.first {
+            guard let assign = await jobs.assignJob(toWaitingWorker: next.worker) else { return }
+            waiting.removeFirst()
+            do {
+                try reactor.send(next.route + [assign], on: "jobs")
+            } catch {
+                logger.warning("could not hand a job to \(next.worker.workerId): \(error); its lease will expire")
+            }
+        }
+    }
+}

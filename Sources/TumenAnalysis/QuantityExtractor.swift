@@ -1,0 +1,710 @@
+/// A figure found in a sentence, located by tokens; `Analyzer` turns it into a `Quantity`.
+struct QuantityCandidate {
+    /// First token of the figure's text (qualifier or currency sign included) and one past its last.
+    var first: Int
+    var end: Int
+    var value: Double?
+    var low: Double?
+    var high: Double?
+    var unit: String?
+    var qualifier: String
+    /// Tokens of the counted noun phrase (`North Korean workers`), when the unit came from one.
+    var nounPhrase: Range<Int>?
+    /// Whether the unit is something counted (people, containers, items) rather than a measure (tonnes, USD).
+    var countsThings: Bool
+}
+
+/// Finds figures in a sentence: digits and number words, scales, ranges, qualifiers, currencies and units.
+///
+/// The rules skip what analysts do not call figures: years and year ranges, dates, clock times, ordinals, decades,
+/// list markers, reference numbers (`Figure 1`, `Resolution 1874`, `ext. 211`), designators (`KN-23`, `COVID-19`,
+/// `G7`), phone numbers, file names, addresses, and `one` used as a pronoun.
+struct QuantityExtractor {
+    let text: ScannedText
+    private var tokens: [Token] { text.tokens }
+
+    init(_ text: ScannedText) { self.text = text }
+
+    func candidates(in sentence: Sentence) -> [QuantityCandidate] {
+        var result: [QuantityCandidate] = []
+        var index = sentence.firstToken
+        let limit = sentence.endToken
+        // One past the last number dropped as a reference or designator: `Figures 1 and 2`, `KN-23 and 24`.
+        var droppedChainEnd = -1
+        while index < limit {
+            let token = tokens[index]
+            if token.flags.contains(.opaque) {
+                index += 1
+                continue
+            }
+            switch token.kind {
+            case .number:
+                if droppedChainEnd >= 0, continuesChain(from: droppedChainEnd, to: index) {
+                    droppedChainEnd = index + 1
+                    index += 1
+                    continue
+                }
+                switch digitVerdict(index, sentence: sentence) {
+                case .drop(let skip):
+                    index += skip
+                case .dropChain:
+                    droppedChainEnd = index + 1
+                    index += 1
+                case .figure:
+                    if let candidate = figure(startingAt: index, sentence: sentence) {
+                        if candidate.value != nil || candidate.low != nil {
+                            result.append(candidate)
+                        }
+                        index = max(candidate.end, index + 1)
+                    } else {
+                        index += 1
+                    }
+                }
+            case .word:
+                if let candidate = figure(startingAt: index, sentence: sentence) {
+                    result.append(candidate)
+                    index = max(candidate.end, index + 1)
+                } else {
+                    index += 1
+                }
+            case .symbol:
+                index += 1
+            }
+        }
+        return result
+    }
+
+    // MARK: Which digits are figures
+
+    private enum Verdict {
+        var isFigure: Bool {
+            if case .figure = self { return true }
+            return false
+        }
+
+        case figure
+        /// Not a figure; skip this many tokens.
+        case drop(Int)
+        /// Not a figure, and a number joined to it by `and`, `or`, `,` or a dash is not one either.
+        case dropChain
+    }
+
+    private func continuesChain(from chainEnd: Int, to index: Int) -> Bool {
+        guard index == chainEnd + 1 else { return false }
+        let joiner = tokens[chainEnd]
+        if joiner.kind == .word { return joiner.key == Lexicon.and || joiner.key == Lexicon.or }
+        return joiner.isSymbol(",") || joiner.isSymbol("-") || joiner.isSymbol("–") || joiner.isSymbol("&")
+    }
+
+    private func isSymbol(_ index: Int, _ scalar: Unicode.Scalar) -> Bool {
+        index >= 0 && index < tokens.count && tokens[index].isSymbol(scalar)
+    }
+
+    private func isWord(_ index: Int, _ key: UInt64) -> Bool {
+        index >= 0 && index < tokens.count && tokens[index].kind == .word && tokens[index].key == key
+    }
+
+    /// Adjacent: no white space between token `index - 1` and token `index`.
+    private func joined(_ index: Int) -> Bool {
+        index > 0 && index < tokens.count && !tokens[index].hasSpaceBefore
+    }
+
+    private func digitVerdict(_ index: Int, sentence: Sentence) -> Verdict {
+        let token = tokens[index]
+        let s = text.scalars
+        let floor = sentence.firstToken
+        let limit = sentence.endToken
+        let previous = index - 1
+        let next = index + 1
+
+        // Written against what comes before.
+        if previous >= floor, joined(index) {
+            let p = tokens[previous]
+            switch p.kind {
+            case .word:
+                if Lexicon.currencyCodes[p.key] == nil { return .dropChain }  // G7, KN23
+            case .number:
+                return .drop(1)
+            case .symbol:
+                if p.isSymbol("-") || p.isSymbol("‐") || p.isSymbol("–") {
+                    // KN-23, COVID-19, mid-2023
+                    if previous - 1 >= floor, joined(previous), tokens[previous - 1].kind == .word {
+                        return .dropChain
+                    }
+                }
+                if p.isSymbol("/") || p.isSymbol(":") || p.isSymbol("#") || p.isSymbol("+") || p.isSymbol("№")
+                    || p.isSymbol("[") || p.isSymbol("^") || p.isSymbol("_") || p.isSymbol("@")
+                {
+                    return .drop(1)
+                }
+                if p.isSymbol("."), previous - 1 >= floor, joined(previous), tokens[previous - 1].kind != .symbol {
+                    return .drop(1)  // footnote after a word (`war.12`), or a version
+                }
+            }
+        }
+        // Written against what comes after.
+        if next < limit, joined(next) {
+            let n = tokens[next]
+            switch n.kind {
+            case .word:
+                // Ordinals and decades (`4th`, `1990s`) and designators (`3D`, `5G`); not `5bn`, `2km`.
+                if Lexicon.attachedScales[n.key] == nil && Lexicon.attachedUnits[n.key] == nil { return .drop(2) }
+            case .number:
+                break
+            case .symbol:
+                if n.isSymbol("/") || n.isSymbol(":") || n.isSymbol("_") || n.isSymbol("@") {
+                    if next + 1 < limit, joined(next + 1), tokens[next + 1].kind != .symbol { return .drop(1) }
+                }
+                if n.isSymbol("."), next + 1 < limit, joined(next + 1), tokens[next + 1].kind == .word {
+                    return .drop(1)  // 1.png
+                }
+            }
+        }
+        // Leading zero: codes and phone numbers (`02`, `007`).
+        if token.end - token.start >= 2, s[token.start] == 0x30, Scalars.isDigit(s[token.start + 1]) {
+            return .drop(1)
+        }
+        // Runs of digit groups separated by spaces: phone numbers (`02 2277 1683`).
+        if next < limit, tokens[next].kind == .number, !tokens[next].flags.contains(.lineBefore) {
+            var last = next
+            while last + 1 < limit, tokens[last + 1].kind == .number, !tokens[last + 1].flags.contains(.lineBefore) {
+                last += 1
+            }
+            return .drop(last - index + 1)
+        }
+        // Reference numbers: `Figure 1`, `Resolution 1874`, `No. 5`, `ext. 211`.
+        var reference = previous
+        if isSymbol(reference, "."), joined(reference) { reference -= 1 }
+        if reference >= floor, tokens[reference].kind == .word, Lexicon.referenceWords.contains(tokens[reference].key)
+        {
+            let isNo = tokens[reference].key == WordKey.of("no") || tokens[reference].key == WordKey.of("nos")
+            if !isNo || reference != previous || tokens[reference].isCapitalized { return .dropChain }
+        }
+        // Dates: `March 28`, `May 2019`, `28 March 2024`.
+        if previous >= floor, tokens[previous].kind == .word, tokens[previous].isCapitalized,
+            Lexicon.months.contains(tokens[previous].key)
+        {
+            return .drop(1)
+        }
+        if previous - 1 >= floor, isSymbol(previous, "."), tokens[previous - 1].kind == .word,
+            tokens[previous - 1].isCapitalized, Lexicon.months.contains(tokens[previous - 1].key)
+        {
+            return .drop(1)  // `Sept. 3`
+        }
+        if next < limit, tokens[next].kind == .word, tokens[next].isCapitalized, Lexicon.months.contains(tokens[next].key)
+        {
+            return .drop(1)
+        }
+        // Clock times: `10 am`, `5 p.m.`
+        if next < limit, tokens[next].kind == .word {
+            if Lexicon.timeSuffixes.contains(tokens[next].key) { return .drop(1) }
+            if (text.token(next, spells: "a") || text.token(next, spells: "p")) && isSymbol(next + 1, ".")
+                && next + 2 < limit && text.token(next + 2, spells: "m")
+            {
+                return .drop(1)
+            }
+        }
+        // List markers: a small number opening a line, followed by `.` or `)`: `1. Background`, `2) Trade`.
+        let opensLine =
+            index == 0 || token.flags.contains(.lineBefore) || index == sentence.firstToken
+            && (previous < 0 || tokens[previous].flags.contains(.lineBefore) || previous == 0)
+        if opensLine, token.end - token.start <= 3, next < limit, joined(next),
+            tokens[next].isSymbol(".") || tokens[next].isSymbol(")")
+        {
+            if next + 1 >= limit || tokens[next + 1].hasSpaceBefore { return .drop(2) }
+        }
+        // Enumerators in brackets: `(1)`, `(2)`.
+        if isSymbol(previous, "("), joined(index), isSymbol(next, ")"), joined(next), token.end - token.start <= 2 {
+            return .drop(1)
+        }
+        return .figure
+    }
+
+    // MARK: Values
+
+    /// The value of a digits token, reading `,` and `.` as thousands separators or a decimal point by their
+    /// grouping: `20,000`, `9.4`, `1,234.5`, `1.650.000`, `1,65` (a decimal comma). Nil when the token is not a
+    /// number (`1.2.3`).
+    func digitsValue(_ index: Int) -> Double? {
+        let token = tokens[index]
+        let s = text.scalars
+        var separators: [(position: Int, scalar: UInt32)] = []
+        for position in token.start..<token.end where !Scalars.isDigit(s[position]) {
+            separators.append((position, s[position]))
+        }
+        var decimalAt = -1
+        if !separators.isEmpty {
+            let commas = separators.filter { $0.scalar == 0x2C }
+            let dots = separators.filter { $0.scalar == 0x2E }
+            func grouped(_ list: [(position: Int, scalar: UInt32)], until end: Int) -> Bool {
+                // Every group after the first has exactly three digits, and the first has one to three.
+                guard let first = list.first, first.position - token.start <= 3 else { return false }
+                for (offset, separator) in list.enumerated() {
+                    let groupEnd = offset + 1 < list.count ? list[offset + 1].position : end
+                    if groupEnd - separator.position - 1 != 3 { return false }
+                }
+                return true
+            }
+            if !commas.isEmpty && !dots.isEmpty {
+                let last = separators[separators.count - 1]
+                let grouping = separators.dropLast()
+                guard grouping.allSatisfy({ $0.scalar != last.scalar }) else { return nil }
+                guard grouped(Array(grouping), until: last.position) else { return nil }
+                decimalAt = last.position
+            } else if dots.count == 1 && commas.isEmpty {
+                decimalAt = dots[0].position
+            } else if commas.count == 1 && dots.isEmpty {
+                if !grouped(commas, until: token.end) { decimalAt = commas[0].position }
+            } else {
+                // Several separators of one kind: only thousands grouping makes sense.
+                guard grouped(separators, until: token.end) else { return nil }
+            }
+        }
+        var integer: Double = 0
+        var fraction: Double = 0
+        var scale: Double = 1
+        var inFraction = false
+        for position in token.start..<token.end {
+            let v = s[position]
+            if Scalars.isDigit(v) {
+                let digit = Double(v - 0x30)
+                if inFraction {
+                    scale /= 10
+                    fraction += digit * scale
+                } else {
+                    integer = integer * 10 + digit
+                }
+            } else if position == decimalAt {
+                inFraction = true
+            }
+        }
+        return integer + fraction
+    }
+
+    private func isYearLike(_ index: Int) -> Bool {
+        let token = tokens[index]
+        guard token.end - token.start == 4 else { return false }
+        let s = text.scalars
+        var value = 0
+        for position in token.start..<token.end {
+            guard Scalars.isDigit(s[position]) else { return false }
+            value = value * 10 + Int(s[position] - 0x30)
+        }
+        return value >= 1800 && value <= 2100
+    }
+
+    private struct ParsedNumber {
+        var value: Double
+        var end: Int
+        var isWord: Bool
+        var isYearLike: Bool
+        var scaled: Bool
+        /// A fraction (`one-tenth`, `a third of`): reported as a ratio.
+        var isFraction: Bool
+        /// A fixed unit the word itself carries (`once` → time).
+        var unit: String?
+        /// `a single`: the value needs a counted noun after it.
+        var needsNoun: Bool
+    }
+
+    /// A number in digits or words at `index`, with its scale words, or nil.
+    private func number(at index: Int, limit: Int, currency: Bool) -> ParsedNumber? {
+        let token = tokens[index]
+        var parsed: ParsedNumber
+        if token.kind == .number {
+            guard let value = digitsValue(index) else { return nil }
+            parsed = ParsedNumber(
+                value: value, end: index + 1, isWord: false, isYearLike: isYearLike(index), scaled: false,
+                isFraction: false, unit: nil, needsNoun: false)
+            // Attached scale: `5bn`, `$3m`, `20k`.
+            if index + 1 < limit, joined(index + 1), tokens[index + 1].kind == .word {
+                let suffix = tokens[index + 1].key
+                let isMillionM = suffix == WordKey.of("m") && currency
+                let isBillionB = suffix == WordKey.of("b") && currency
+                if let scale = Lexicon.attachedScales[suffix], suffix != WordKey.of("m") || isMillionM,
+                    suffix != WordKey.of("b") || isBillionB
+                {
+                    parsed.value *= scale
+                    parsed.scaled = true
+                    parsed.end = index + 2
+                }
+            }
+        } else if token.kind == .word {
+            guard let word = wordNumber(at: index, limit: limit) else { return nil }
+            parsed = word
+        } else {
+            return nil
+        }
+        // Scale words: `9.4 million`, `two hundred thousand`.
+        var lastScale = Double.infinity
+        while parsed.end < limit, tokens[parsed.end].kind == .word, !parsed.isFraction, parsed.unit == nil,
+            let scale = Lexicon.scales[tokens[parsed.end].key], scale < lastScale || lastScale == 100
+        {
+            if scale == 12 && !(parsed.value >= 1 && parsed.value < 100) { break }
+            parsed.value *= scale
+            parsed.scaled = true
+            lastScale = scale
+            parsed.end += 1
+        }
+        return parsed
+    }
+
+    /// A number written in words: `three`, `twenty-five`, `one-tenth`, `a million`, `a single`, `once`, `twice`.
+    private func wordNumber(at index: Int, limit: Int) -> ParsedNumber? {
+        let key = tokens[index].key
+        func make(_ value: Double, end: Int, fraction: Bool = false, unit: String? = nil, needsNoun: Bool = false)
+            -> ParsedNumber
+        {
+            ParsedNumber(
+                value: value, end: end, isWord: true, isYearLike: false, scaled: false, isFraction: fraction,
+                unit: unit, needsNoun: needsNoun)
+        }
+        let next = index + 1
+        if Lexicon.articles.contains(key) {
+            guard next < limit, tokens[next].kind == .word else { return nil }
+            let word = tokens[next].key
+            if word == Lexicon.single { return make(1, end: next + 1, needsNoun: true) }
+            if let scale = Lexicon.scales[word], scale >= 12, !(next + 1 < limit && isWord(next + 1, Lexicon.of)) {
+                return make(scale, end: next + 1)
+            }
+            if let denominator = Lexicon.fractions[word], word != WordKey.of("half"), isWord(next + 1, Lexicon.of) {
+                return make(1 / denominator, end: next + 1, fraction: true)
+            }
+            return nil
+        }
+        if key == Lexicon.half, isWord(next, Lexicon.of), index == 0 || !isWord(index - 1, WordKey.of("a")) {
+            return make(0.5, end: next, fraction: true)
+        }
+        if key == Lexicon.once {
+            guard index > 0, tokens[index - 1].kind == .word, !isWord(index - 1, Lexicon.at),
+                !isWord(index - 1, WordKey.of("for")), !isWord(index - 1, WordKey.of("all"))
+            else { return nil }
+            if next >= limit { return make(1, end: next, unit: "time") }
+            let n = tokens[next]
+            let closes = n.isSymbol(",") || n.isSymbol(".") || n.isSymbol(";") || n.isSymbol(")")
+            if closes || (n.kind == .word && Lexicon.onceFollowers.contains(n.key) && n.key != Lexicon.again) {
+                return make(1, end: next, unit: "time")
+            }
+            return nil
+        }
+        if key == Lexicon.twice {
+            let ratio = next < limit && tokens[next].kind == .word && Lexicon.comparatives.contains(tokens[next].key)
+            return make(2, end: next, unit: ratio ? "ratio" : "time")
+        }
+        guard var value = Lexicon.cardinals[key] else { return nil }
+        var end = next
+        // `twenty-five`, `twenty five`
+        if Lexicon.tens.contains(key), end < limit {
+            if isSymbol(end, "-"), joined(end), end + 1 < limit, joined(end + 1),
+                let ones = Lexicon.cardinals[tokens[end + 1].key], ones >= 1, ones <= 9
+            {
+                value += ones
+                end += 2
+            } else if tokens[end].kind == .word, let ones = Lexicon.cardinals[tokens[end].key], ones >= 1, ones <= 9 {
+                value += ones
+                end += 1
+            }
+        }
+        // Fractions: `one-tenth`, `two thirds`.
+        var fractionWord = end
+        if isSymbol(end, "-"), joined(end), end + 1 < limit, joined(end + 1) { fractionWord = end + 1 }
+        if fractionWord < limit, tokens[fractionWord].kind == .word, let denominator = Lexicon.fractions[tokens[fractionWord].key],
+            value >= 1, value < 100
+        {
+            let plural = text.scalars[tokens[fractionWord].end - 1] == 0x73
+            // `one third`, `two thirds`; not `two third-party` nor `the third`.
+            if value == 1 || plural || fractionWord == end + 1 {
+                return make(value / denominator, end: fractionWord + 1, fraction: true)
+            }
+        }
+        if key == Lexicon.one {
+            // `one` counts only with a scale or a unit: `one million`, `one time`, `one year`; not `one of`.
+            guard end < limit, tokens[end].kind == .word else { return nil }
+            let following = tokens[end].key
+            if Lexicon.scales[following] == nil && Lexicon.units[following] == nil && !Lexicon.times.contains(following)
+            {
+                return nil
+            }
+        }
+        return make(value, end: end)
+    }
+
+    // MARK: A whole figure
+
+    private func figure(startingAt index: Int, sentence: Sentence) -> QuantityCandidate? {
+        let floor = sentence.firstToken
+        let limit = sentence.endToken
+        var first = index
+        var unit: String?
+        var currencyBefore = false
+
+        // Currency written before the number: `$15`, `US$ 5`, `USD 34.4`, `₩1.2`.
+        if tokens[index].kind == .number {
+            var p = index - 1
+            if p >= floor, tokens[p].kind == .symbol, let code = Lexicon.currencySymbols[UInt32(tokens[p].key)] {
+                unit = code
+                first = p
+                if code == "USD", p - 1 >= floor, joined(p), tokens[p - 1].kind == .word,
+                    tokens[p - 1].key == Lexicon.us || text.token(p - 1, spells: "US")
+                {
+                    first = p - 1
+                }
+                p = first - 1
+            } else if p >= floor, tokens[p].kind == .word, tokens[p].isCapitalized || !tokens[p].isLowercase,
+                let code = Lexicon.currencyCodes[tokens[p].key], text.length(p) == 3
+            {
+                unit = code
+                first = p
+            }
+            currencyBefore = unit != nil
+        }
+
+        guard var parsed = number(at: index, limit: limit, currency: currencyBefore) else { return nil }
+        var value: Double? = parsed.value
+        var low: Double?
+        var high: Double?
+        var end = parsed.end
+        var countsThings = false
+        var nounPhrase: Range<Int>?
+        if parsed.unit != nil { unit = parsed.unit }
+
+        // A year, or a year range: `2016-2017`, `2014–16`.
+        if parsed.isYearLike && !currencyBefore && !parsed.scaled {
+            if end < limit, tokens[end].isSymbol("-") || tokens[end].isSymbol("–"), end + 1 < limit,
+                tokens[end + 1].kind == .number
+            {
+                return QuantityCandidate(
+                    first: index, end: end + 2, value: nil, unit: nil, qualifier: "exact", countsThings: false)
+            }
+        }
+
+        // Percent against the first number of a range: `96%-97%`.
+        var percentFirst = false
+        if end < limit, tokens[end].isSymbol("%") {
+            percentFirst = true
+        }
+
+        // Ranges: `6 to 7.6 billion`, `96-97%`, `between 5 and 10`.
+        let connector = percentFirst ? end + 1 : end
+        if connector + 1 < limit, !parsed.isFraction, parsed.unit == nil, !parsed.needsNoun {
+            let c = tokens[connector]
+            let isDash = c.isSymbol("-") || c.isSymbol("–") || c.isSymbol("‐")
+            let isTo = c.kind == .word && c.key == Lexicon.to && !isWord(first - 1, Lexicon.from)
+            let isAnd = c.kind == .word && c.key == Lexicon.and && isWord(first - 1, Lexicon.between)
+            var second = connector + 1
+            if (isDash || isTo || isAnd), currencyBefore, second < limit,
+                tokens[second].kind == .symbol, Lexicon.currencySymbols[UInt32(tokens[second].key)] != nil
+            {
+                second += 1  // `$5-$7 billion`
+            }
+            if isDash || isTo || isAnd, second < limit, tokens[second].kind == tokens[index].kind,
+                tokens[index].kind == .number ? (digitVerdict(second, sentence: sentence).isFigure) : true,
+                let other = number(at: second, limit: limit, currency: currencyBefore), !other.isFraction,
+                other.unit == nil, !other.needsNoun
+            {
+                var lower = parsed.value
+                if !parsed.scaled && other.scaled { lower *= scaleOf(other, at: second) }
+                if lower < other.value && !(parsed.isYearLike && other.isYearLike) {
+                    low = lower
+                    high = other.value
+                    value = nil
+                    end = other.end
+                    parsed.isYearLike = false
+                } else if parsed.isYearLike && other.isYearLike {
+                    return QuantityCandidate(
+                        first: index, end: other.end, value: nil, unit: nil, qualifier: "exact", countsThings: false)
+                }
+            }
+        }
+
+        // Unit after the number.
+        if end < limit, tokens[end].isSymbol("%") {
+            unit = "percent"
+            end += 1
+        } else if percentFirst {
+            unit = "percent"
+        } else if let (phraseUnit, phraseEnd) = Lexicon.unitPhrases.match(in: tokens, at: end, limit: limit) {
+            unit = phraseUnit
+            end = phraseEnd
+        } else if !currencyBefore, let (code, codeEnd) = Lexicon.currencyWords.match(in: tokens, at: end, limit: limit) {
+            unit = code
+            end = codeEnd
+        } else if end < limit, tokens[end].kind == .word, Lexicon.percentWords.contains(tokens[end].key) {
+            unit = "percent"
+            end += 1
+        } else if end < limit, tokens[end].kind == .word, Lexicon.pounds.contains(tokens[end].key) {
+            unit = parsed.scaled || currencyBefore ? "GBP" : "lb"
+            end += 1
+        } else if !parsed.isWord, tokens[index].kind == .number, index + 1 < limit, joined(index + 1),
+            tokens[index + 1].kind == .word, end == index + 1, let attached = Lexicon.attachedUnits[tokens[index + 1].key]
+        {
+            unit = attached  // `2km`, `152mm`
+            end = index + 2
+        } else if end < limit, tokens[end].kind == .word, Lexicon.times.contains(tokens[end].key), unit == nil {
+            let after = end + 1
+            let isRatio =
+                after < limit && tokens[after].kind == .word && Lexicon.comparatives.contains(tokens[after].key)
+            unit = isRatio ? "ratio" : "time"
+            end += 1
+        } else if unit == nil || parsed.needsNoun {
+            if let (phrase, head, normalised) = countedNoun(after: end, limit: limit, value: parsed.value) {
+                unit = normalised
+                nounPhrase = phrase
+                countsThings = !["tonne", "barrel", "km", "m", "mile", "kg", "hectare", "km2"].contains(normalised)
+                    && !Lexicon.timeUnits.contains(normalised)
+                end = head + 1
+            } else if parsed.needsNoun {
+                return nil
+            }
+        }
+        if parsed.isFraction && unit == nil { unit = "ratio" }
+
+        // A rate: `200 million dollars annually`.
+        if let currentUnit = unit, currentUnit != "percent", currentUnit != "ratio",
+            let (period, rateEnd) = Lexicon.rates.match(in: tokens, at: end, limit: limit)
+        {
+            unit = "\(currentUnit) per \(period)"
+            end = rateEnd
+        }
+
+        // What is left is a year or a bare designator, not a figure.
+        if parsed.isYearLike && !currencyBefore && !parsed.scaled {
+            let keeps = unit.map { unitName in
+                nounPhrase == nil || Lexicon.units[tokens[nounPhrase!.upperBound - 1].key] != nil
+                    || unitName == "percent"
+            } ?? false
+            if !keeps { return QuantityCandidate(first: index, end: end, value: nil, unit: nil, qualifier: "exact", countsThings: false) }
+        }
+        if unit == nil, !parsed.scaled, !parsed.isWord, index - 1 >= floor, index - 1 > sentence.firstToken,
+            tokens[index - 1].kind == .word, tokens[index - 1].isCapitalized, first == index,
+            Lexicon.qualifiers.match(in: tokens, endingAt: index - 1, floor: floor) == nil
+        {
+            return QuantityCandidate(first: index, end: end, value: nil, unit: nil, qualifier: "exact", countsThings: false)
+        }
+        // A bare count: `the number of Russian tourists ... was only 880`.
+        if unit == nil, !parsed.isFraction, let (phrase, _, normalised) = numberOfNoun(before: index, floor: floor) {
+            unit = normalised
+            nounPhrase = phrase
+            countsThings = true
+        }
+
+        // Qualifier before: `about`, `more than`, `as many as`; or after: `or so`.
+        var qualifier = "exact"
+        if let (word, start) = Lexicon.qualifiers.match(in: tokens, endingAt: first - 1, floor: floor) {
+            qualifier = word
+            first = start
+        } else if isWord(end, Lexicon.or), isWord(end + 1, Lexicon.so) {
+            qualifier = "about"
+            end += 2
+        }
+        return QuantityCandidate(
+            first: first, end: end, value: value, low: low, high: high, unit: unit, qualifier: qualifier,
+            nounPhrase: nounPhrase, countsThings: countsThings)
+    }
+
+    /// The scale a parsed number carries (1 when none), recovered from its scale words.
+    private func scaleOf(_ parsed: ParsedNumber, at index: Int) -> Double {
+        var scale = 1.0
+        var position = index + 1
+        if tokens[index].kind == .number, position < parsed.end, joined(position),
+            let attached = Lexicon.attachedScales[tokens[position].key]
+        {
+            scale *= attached
+            position += 1
+        }
+        while position < parsed.end {
+            if let word = Lexicon.scales[tokens[position].key] { scale *= word }
+            position += 1
+        }
+        return scale
+    }
+
+    /// The noun phrase counted by a number: up to four words before a stop word or punctuation, whose head is the
+    /// first known unit noun, or else the last lower-case plural noun. Returns the phrase, its head token and the
+    /// normalised unit.
+    private func countedNoun(after start: Int, limit: Int, value: Double) -> (Range<Int>, Int, String)? {
+        var position = start
+        // `10-year`, `three-party`: a compound adjective made with the number.
+        if isSymbol(position, "-"), joined(position), position + 1 < limit, joined(position + 1),
+            tokens[position + 1].kind == .word
+        {
+            position += 1
+            let key = tokens[position].key
+            if let known = Lexicon.units[key] { return (position..<position + 1, position, known) }
+            guard tokens[position].isLowercase, text.length(position) >= 3 else { return nil }
+            return (position..<position + 1, position, singular(position))
+        }
+        guard position < limit, tokens[position].hasSpaceBefore || position == start else { return nil }
+        var words: [Int] = []
+        while position < limit, words.count < 4 {
+            let token = tokens[position]
+            guard token.kind == .word, !Lexicon.stopWords.contains(token.key) || Lexicon.units[token.key] != nil
+            else { break }
+            if Lexicon.units[token.key] != nil {
+                return (start..<position + 1, position, Lexicon.units[token.key]!)
+            }
+            words.append(position)
+            position += 1
+            // Hyphenated modifiers: `short-range`, `North Korea-focused`.
+            if isSymbol(position, "-"), joined(position), position + 1 < limit, joined(position + 1),
+                tokens[position + 1].kind == .word
+            {
+                position += 2
+                words.append(position - 1)
+            }
+        }
+        // No known unit: the last plain lower-case plural noun (or any noun after `a single`/`one`).
+        guard let head = words.last(where: { isPlainNoun($0, singularAllowed: value == 1) }) else { return nil }
+        if head != words.last, words.count > 2 { return nil }
+        return (start..<head + 1, head, singular(head))
+    }
+
+    private func isPlainNoun(_ index: Int, singularAllowed: Bool) -> Bool {
+        let token = tokens[index]
+        guard token.kind == .word, token.isLowercase, text.length(index) >= 3 else { return false }
+        let s = text.scalars
+        let last = s[token.end - 1]
+        let beforeLast = s[token.end - 2]
+        // Adverbs, gerunds, past participles and comparatives are not counted nouns.
+        if last == 0x79 && beforeLast == 0x6C { return false }  // -ly
+        if text.length(index) > 4, last == 0x67, beforeLast == 0x6E, s[token.end - 3] == 0x69 { return false }  // -ing
+        if last == 0x64, beforeLast == 0x65 { return false }  // -ed
+        if singularAllowed { return true }
+        return last == 0x73 && beforeLast != 0x73  // plural -s, not -ss
+    }
+
+    /// A simple singular of a lower-case plural noun, used as a unit name: `ports` → `port`, `sectors` → `sector`.
+    private func singular(_ index: Int) -> String {
+        var word = text.string(tokens[index].start, tokens[index].end).lowercased()
+        if word.hasSuffix("ies"), word.count > 4 {
+            word = String(word.dropLast(3)) + "y"
+        } else if word.hasSuffix("sses") || word.hasSuffix("shes") || word.hasSuffix("ches") || word.hasSuffix("xes") {
+            word = String(word.dropLast(2))
+        } else if word.hasSuffix("s"), !word.hasSuffix("ss"), word.count > 3 {
+            word = String(word.dropLast())
+        }
+        return word
+    }
+
+    /// `the number of <noun phrase>` earlier in the sentence, for a bare number.
+    private func numberOfNoun(before index: Int, floor: Int) -> (Range<Int>, Int, String)? {
+        var position = index - 1
+        while position > floor {
+            if isWord(position, Lexicon.of), isWord(position - 1, Lexicon.number) {
+                let start = position + 1
+                var end = start
+                while end < index, end - start < 4, tokens[end].kind == .word,
+                    !Lexicon.stopWords.contains(tokens[end].key)
+                {
+                    end += 1
+                }
+                guard end > start else { return nil }
+                let head = end - 1
+                let unit = Lexicon.units[tokens[head].key] ?? singular(head)
+                return (start..<end, head, unit)
+            }
+            position -= 1
+        }
+        return nil
+    }
+}

@@ -1,0 +1,57 @@
+import Foundation
+import TumenProtocol
+
+/// Finds a document's own date in its opening text, for documents submitted without one.
+public enum DocumentDates {
+    private static let months = [
+        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+        "november", "december",
+    ]
+
+    /// The first full date (`November 26, 2025`, `26 November 2025` or `2025-11-26`) in the first 3,000
+    /// characters, as `YYYY-MM-DD`.
+    public static func firstDate(in text: String) -> String? {
+        let words = tokens(String(text.unicodeScalars.prefix(3000)))
+        for index in words.indices {
+            if let date = iso(words[index]) { return date }
+            guard index + 2 < words.count else { continue }
+            if let month = month(words[index]), let day = day(words[index + 1]), let year = year(words[index + 2]) {
+                return format(year, month, day)
+            }
+            if let day = day(words[index]), let month = month(words[index + 1]), let year = year(words[index + 2]) {
+                return format(year, month, day)
+            }
+        }
+        return nil
+    }
+
+    private static func tokens(_ text: String) -> [Substring] {
+        text.split { !($0.isLetter || $0.isNumber || $0 == "-") }
+    }
+
+    private static func month(_ word: Substring) -> Int? {
+        months.firstIndex(of: word.lowercased()).map { $0 + 1 }
+    }
+
+    private static func day(_ word: Substring) -> Int? {
+        guard word.count <= 2, let value = Int(word), (1...31).contains(value) else { return nil }
+        return value
+    }
+
+    private static func year(_ word: Substring) -> Int? {
+        guard word.count == 4, let value = Int(word), (1900...2200).contains(value) else { return nil }
+        return value
+    }
+
+    private static func iso(_ word: Substring) -> String? {
+        let parts = word.split(separator: "-")
+        guard parts.count == 3, let year = year(parts[0]), parts[1].count == 2, let month = Int(parts[1]),
+            (1...12).contains(month), let day = day(parts[2])
+        else { return nil }
+        return format(year, month, day)
+    }
+
+    private static func format(_ year: Int, _ month: Int, _ day: Int) -> String {
+        String(format: "%04d-%02d-%02d", year, month, day)
+    }
+}

@@ -1,0 +1,111 @@
+import Foundation
+import TumenProtocol
+import TumenTransport
+
+/// A request/reply client of one service endpoint (a DEALER owned by its own reactor), for the CLI and tests.
+public final class ServiceClient: Sendable {
+    private let reactor: SocketReactor
+    private let channel: RequestChannel
+    private let reader: Task<Void, Never>
+
+    /// Connects to `endpoint`; the connection is made in the background, requests wait for it.
+    public init(endpoint: String, name: String = "client") throws {
+        let reactor = try SocketReactor(
+            name: name,
+            sockets: [
+                SocketDescriptor(
+                    name: "server", type: .dealer, bind: [], connect: [endpoint], options: SocketOptions(linger: 0))
+            ])
+        let channel = RequestChannel(reactor: reactor, socket: "server", endpoint: endpoint)
+        reactor.start()
+        self.reactor = reactor
+        self.channel = channel
+        self.reader = Task {
+            for await message in reactor.inbound { channel.deliver(message.frames) }
+        }
+    }
+
+    /// Sends a request and waits for the reply, retrying with the same id.
+    public func request<P: Message>(
+        _ payload: P, id: String = MessageID.make(), timeout: Duration = .seconds(5), attempts: Int = 3
+    ) async throws -> Reply {
+        try await channel.request(payload, id: id, timeout: timeout, attempts: attempts)
+    }
+
+    /// Runs `body` with a client of `endpoint` and closes the client afterwards, also when `body` throws.
+    public static func with<T>(
+        endpoint: String, name: String = "client", isolation: isolated (any Actor)? = #isolation,
+        _ body: (ServiceClient) async throws -> T
+    ) async throws -> T {
+        let client = try ServiceClient(endpoint: endpoint, name: name)
+        do {
+            let result = try await body(client)
+            await client.close()
+            return result
+        } catch {
+            await client.close()
+            throw error
+        }
+    }
+
+    /// Closes the socket and stops its thread.
+    public func close() async {
+        channel.cancelAll()
+        reactor.shutdown()
+        await reactor.waitUntilStopped()
+        await reader.value
+    }
+}
+
+/// A digest received from a subscription.
+public struct ReceivedDigest: Sendable {
+    public var topic: String
+    public var digest: Digest
+}
+
+/// A subscription to digest topics on reporting's PUB socket.
+public final class DigestSubscriber: Sendable {
+    private let reactor: SocketReactor
+
+    /// Subscribes to every topic that starts with one of `prefixes` (e.g. `digest.daily`).
+    public init(endpoint: String, prefixes: [String]) throws {
+        reactor = try SocketReactor(
+            name: "subscriber",
+            sockets: [
+                SocketDescriptor(
+                    name: "digests", type: .sub, bind: [], connect: [endpoint],
+                    options: SocketOptions(linger: 0, subscriptions: prefixes))
+            ])
+        reactor.start()
+    }
+
+    /// Digests as they arrive; frames that are not digests are reported through `onError` and skipped.
+    public func digests(onError: @escaping @Sendable (String) -> Void = { _ in }) -> AsyncStream<ReceivedDigest> {
+        let inbound = reactor.inbound
+        return AsyncStream { continuation in
+            let task = Task {
+                for await message in inbound {
+                    guard message.frames.count == 2 else {
+                        onError("expected 2 frames (topic, envelope), got \(message.frames.count)")
+                        continue
+                    }
+                    let topic = String(decoding: message.frames[0], as: UTF8.self)
+                    do {
+                        let digest = try WireCoding.decode(DigestPublished.self, from: message.frames[1]).payload.digest
+                        continuation.yield(ReceivedDigest(topic: topic, digest: digest))
+                    } catch {
+                        onError("topic \(topic): \(error)")
+                    }
+                }
+                continuation.finish()
+            }
+            continuation.onTermination = { _ in task.cancel() }
+        }
+    }
+
+    /// Closes the subscription.
+    public func close() async {
+        reactor.shutdown()
+        await reactor.waitUntilStopped()
+    }
+}

@@ -1,0 +1,180 @@
+import Foundation
+import TumenProtocol
+
+/// The endpoints of one Tumen system.
+public struct SystemEndpoints: Sendable, Equatable {
+    public var submit: String
+    public var store: String
+    public var jobs: String
+    public var digests: String
+    public var control: String
+
+    public init(submit: String, store: String, jobs: String, digests: String, control: String) {
+        self.submit = submit
+        self.store = store
+        self.jobs = jobs
+        self.digests = digests
+        self.control = control
+    }
+
+    /// The endpoints a configuration resolves to.
+    public init(_ configuration: Configuration) {
+        self.init(
+            submit: configuration.string(Settings.submitEndpoint), store: configuration.string(Settings.storeEndpoint),
+            jobs: configuration.string(Settings.jobsEndpoint), digests: configuration.string(Settings.digestsEndpoint),
+            control: configuration.string(Settings.controlEndpoint))
+    }
+
+    /// IPC endpoints inside a directory: private to one machine, no ports to collide.
+    public static func ipc(in directory: URL) -> SystemEndpoints {
+        func path(_ name: String) -> String { "ipc://" + directory.appendingPathComponent("\(name).sock").path }
+        return SystemEndpoints(
+            submit: path("submit"), store: path("store"), jobs: path("jobs"), digests: path("digests"),
+            control: path("control"))
+    }
+}
+
+/// A service process that could not be started or did not become ready.
+public struct LocalSystemError: Error, Sendable, CustomStringConvertible {
+    public var description: String
+}
+
+/// Runs the four services as local processes: what `tumen up` and the integration tests use.
+public actor LocalSystem {
+    /// How to start the system.
+    public struct Configuration: Sendable {
+        /// Directory holding the `tumen-*` executables.
+        public var binDirectory: URL
+        /// Storage's data directory.
+        public var dataDirectory: URL
+        /// Where each service writes its log (`<service>.log`).
+        public var logDirectory: URL
+        public var endpoints: SystemEndpoints
+        public var analysisWorkers: Int
+        /// Extra command-line arguments per service name (`ingest`, `storage`, `analysis`, `reporting`).
+        public var arguments: [String: [String]]
+
+        public init(
+            binDirectory: URL, dataDirectory: URL, logDirectory: URL, endpoints: SystemEndpoints,
+            analysisWorkers: Int = 1, arguments: [String: [String]] = [:]
+        ) {
+            self.binDirectory = binDirectory
+            self.dataDirectory = dataDirectory
+            self.logDirectory = logDirectory
+            self.endpoints = endpoints
+            self.analysisWorkers = analysisWorkers
+            self.arguments = arguments
+        }
+    }
+
+    public let configuration: Configuration
+    private var processes: [(name: String, process: Process)] = []
+
+    public init(configuration: Configuration) {
+        self.configuration = configuration
+    }
+
+    /// Starts storage, ingest, the analysis workers and reporting.
+    public func start() throws {
+        let endpoints = configuration.endpoints
+        try FileManager.default.createDirectory(at: configuration.logDirectory, withIntermediateDirectories: true)
+        try launch("storage", [
+            "--store-endpoint", endpoints.store, "--jobs-endpoint", endpoints.jobs,
+            "--data-dir", configuration.dataDirectory.path,
+        ])
+        try launch("ingest", ["--submit-endpoint", endpoints.submit, "--store-endpoint", endpoints.store])
+        for index in 0..<configuration.analysisWorkers {
+            try launch("analysis", ["--jobs-endpoint", endpoints.jobs, "--worker-id", "worker-\(index + 1)"], index: index)
+        }
+        try launch("reporting", [
+            "--digests-endpoint", endpoints.digests, "--control-endpoint", endpoints.control,
+            "--store-endpoint", endpoints.store,
+        ])
+    }
+
+    /// Waits until storage answers a status query.
+    public func waitUntilReady(timeout: Duration = .seconds(20)) async throws {
+        let deadline = ContinuousClock.now + timeout
+        try await ServiceClient.with(endpoint: configuration.endpoints.store, name: "ready-probe") { client in
+            while true {
+                try checkAlive()
+                if (try? await client.request(StatusQuery(), timeout: .milliseconds(500), attempts: 1)) != nil { return }
+                guard ContinuousClock.now < deadline else {
+                    throw LocalSystemError(description: "storage did not answer within \(timeout); see \(configuration.logDirectory.path)")
+                }
+            }
+        }
+    }
+
+    /// Waits until no job is queued or leased, and returns storage's counts.
+    public func waitUntilIdle(timeout: Duration = .seconds(60)) async throws -> StatusReport {
+        let deadline = ContinuousClock.now + timeout
+        return try await ServiceClient.with(endpoint: configuration.endpoints.store, name: "idle-probe") { client in
+            while true {
+                try checkAlive()
+                let status = try await client.request(StatusQuery(), timeout: .seconds(2), attempts: 3)
+                    .decode(StatusReport.self)
+                if status.jobsQueued + status.jobsLeased == 0 { return status }
+                guard ContinuousClock.now < deadline else {
+                    throw LocalSystemError(
+                        description: "analysis did not finish within \(timeout): \(status.jobsQueued) queued, "
+                            + "\(status.jobsLeased) leased")
+                }
+                try await Task.sleep(for: .milliseconds(100))
+            }
+        }
+    }
+
+    /// Process ids by service name (`analysis-1`, `analysis-2`, …), for tests that kill services.
+    public func processIDs() -> [String: Int32] {
+        Dictionary(processes.map { ($0.name, $0.process.processIdentifier) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// Stops every service with SIGTERM, then SIGKILL after `grace`; returns each service's exit status.
+    @discardableResult
+    public func stop(grace: Duration = .seconds(10)) async -> [String: Int32] {
+        for entry in processes where entry.process.isRunning { entry.process.terminate() }
+        let deadline = ContinuousClock.now + grace
+        while processes.contains(where: { $0.process.isRunning }), ContinuousClock.now < deadline {
+            try? await Task.sleep(for: .milliseconds(50))
+        }
+        for entry in processes where entry.process.isRunning { kill(entry.process.processIdentifier, SIGKILL) }
+        var statuses: [String: Int32] = [:]
+        for entry in processes {
+            entry.process.waitUntilExit()
+            statuses[entry.name] = entry.process.terminationStatus
+        }
+        processes.removeAll()
+        return statuses
+    }
+
+    private func checkAlive() throws {
+        if let dead = processes.first(where: { !$0.process.isRunning }) {
+            throw LocalSystemError(
+                description: "\(dead.name) exited with status \(dead.process.terminationStatus); see "
+                    + configuration.logDirectory.appendingPathComponent("\(dead.name).log").path)
+        }
+    }
+
+    private func launch(_ service: String, _ arguments: [String], index: Int? = nil) throws {
+        let name = index.map { "\(service)-\($0 + 1)" } ?? service
+        let executable = configuration.binDirectory.appendingPathComponent("tumen-\(service)")
+        guard FileManager.default.isExecutableFile(atPath: executable.path) else {
+            throw LocalSystemError(description: "\(executable.path) is missing; build first with `swift build`")
+        }
+        let logURL = configuration.logDirectory.appendingPathComponent("\(name).log")
+        _ = FileManager.default.createFile(atPath: logURL.path, contents: nil)
+        let log = try FileHandle(forWritingTo: logURL)
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments + (configuration.arguments[service] ?? [])
+        process.standardOutput = log
+        process.standardError = log
+        do {
+            try process.run()
+        } catch {
+            throw LocalSystemError(description: "cannot start \(executable.path): \(error.localizedDescription)")
+        }
+        processes.append((name, process))
+    }
+}

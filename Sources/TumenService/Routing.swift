@@ -1,0 +1,21 @@
+import Foundation
+
+/// A message received on a ROUTER socket: the routing frames that address the peer, and the envelope.
+///
+/// DEALER peers send one frame, REQ peers an empty delimiter and one frame; the reply keeps the same prefix.
+public struct RoutedRequest: Sendable {
+    /// Identity and (for REQ peers) delimiter frames, to send back in front of the reply.
+    public var route: [Data]
+    /// The last frame: the JSON envelope.
+    public var body: Data
+
+    /// Splits ROUTER frames; nil when there is no body frame after the identity.
+    public init?(frames: [Data]) {
+        guard frames.count >= 2, let body = frames.last else { return nil }
+        self.route = Array(frames.dropLast())
+        self.body = body
+    }
+
+    /// The frames of a reply to this request.
+    public func reply(_ body: Data) -> [Data] { route + [body] }
+}

@@ -1,0 +1,78 @@
+import Logging
+import ServiceLifecycle
+import Synchronization
+import TumenTransport
+
+/// The inbound loop of a service that serves requests on a ``SocketReactor``.
+///
+/// Replies to the service's own outbound requests are handled inline; every other message is handled in its own
+/// child task. On graceful shutdown the loop stops taking new requests (they are refused, e.g. with `busy`),
+/// lets the ones in flight finish — their replies still flow — and then stops the reactor.
+public struct ServerLoop: Sendable {
+    private let reactor: SocketReactor
+    private let maxInFlight: Int
+
+    /// - Parameter maxInFlight: requests handled at once; more are refused (back-pressure, not unbounded memory).
+    public init(reactor: SocketReactor, maxInFlight: Int = 256) {
+        self.reactor = reactor
+        self.maxInFlight = maxInFlight
+    }
+
+    /// Runs until graceful shutdown (or until the reactor stops).
+    ///
+    /// - Parameters:
+    ///   - consumeInline: returns true for messages it handled on the spot (replies to this service's requests).
+    ///   - handle: handles one request; runs concurrently with others.
+    ///   - refuse: answers a request that arrived while at capacity or after shutdown began (e.g. with `busy`).
+    public func run(
+        consumeInline: @escaping @Sendable (InboundMessage) -> Bool,
+        handle: @escaping @Sendable (InboundMessage) async -> Void,
+        refuse: @escaping @Sendable (InboundMessage) -> Void
+    ) async {
+        let state = LoopState()
+        let reactor = self.reactor
+        let maxInFlight = self.maxInFlight
+        reactor.start()
+        await withGracefulShutdownHandler {
+            await withDiscardingTaskGroup { group in
+                for await message in reactor.inbound {
+                    if consumeInline(message) { continue }
+                    let accepted = state.mutex.withLock { state in
+                        guard !state.draining, state.inFlight < maxInFlight else { return false }
+                        state.inFlight += 1
+                        return true
+                    }
+                    guard accepted else {
+                        refuse(message)
+                        continue
+                    }
+                    group.addTask {
+                        await handle(message)
+                        let finished = state.mutex.withLock { state in
+                            state.inFlight -= 1
+                            return state.draining && state.inFlight == 0
+                        }
+                        if finished { reactor.shutdown() }
+                    }
+                }
+            }
+        } onGracefulShutdown: {
+            let idle = state.mutex.withLock { state in
+                state.draining = true
+                return state.inFlight == 0
+            }
+            if idle { reactor.shutdown() }
+        }
+        reactor.shutdown()
+        await reactor.waitUntilStopped()
+    }
+
+    private struct State {
+        var draining = false
+        var inFlight = 0
+    }
+
+    private final class LoopState: Sendable {
+        let mutex = Mutex(State())
+    }
+}

@@ -1,0 +1,31 @@
+import Foundation
+import Logging
+import ServiceLifecycle
+import UnixSignals
+
+/// Runs services the same way in every executable: one `ServiceGroup`, graceful shutdown on SIGTERM and SIGINT.
+public enum ServiceRunner {
+    /// Bootstraps swift-log once for an executable: text lines on standard error at the given level.
+    public static func bootstrapLogging(label: String, level: String) -> Logger {
+        LoggingSystem.bootstrap { label in
+            var handler = StreamLogHandler.standardError(label: label)
+            handler.logLevel = Logger.Level(rawValue: level.lowercased()) ?? .info
+            return handler
+        }
+        return Logger(label: label)
+    }
+
+    /// Runs the services until a signal or until one of them stops; any of them stopping stops the group.
+    public static func run(_ services: [any Service], logger: Logger) async throws {
+        let group = ServiceGroup(
+            configuration: ServiceGroupConfiguration(
+                services: services.map {
+                    .init(
+                        service: $0, successTerminationBehavior: .gracefullyShutdownGroup,
+                        failureTerminationBehavior: .gracefullyShutdownGroup)
+                },
+                gracefulShutdownSignals: [.sigterm, .sigint],
+                logger: logger))
+        try await group.run()
+    }
+}

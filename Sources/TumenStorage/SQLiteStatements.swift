@@ -1,0 +1,211 @@
+import Foundation
+import GRDB
+import TumenProtocol
+
+/// Every SQL statement the SQLite store runs besides its schema (``SQLiteSchema``), in one place.
+///
+/// Values are bound as arguments by GRDB's SQL interpolation, never spliced into the text. The statements keep to
+/// what SQLite and PostgreSQL share (`ON CONFLICT … DO NOTHING`, `UPDATE … RETURNING`, scalar subqueries), so that
+/// the PostgreSQL backend can follow them closely.
+enum SQLiteStatements {
+    private static let queued = JobRow.State.queued
+    private static let leased = JobRow.State.leased
+    private static let done = JobRow.State.done
+    private static let failed = JobRow.State.failed
+
+    // MARK: Documents
+
+    /// Inserts a document unless its content hash (or id) is stored; returns the id when it inserted.
+    static func insertDocument(_ row: DocumentRow) -> SQLRequest<String> {
+        """
+        INSERT INTO document
+            (id, contentHash, name, text, mediaType, title, documentDate, origin, publisher, publishedAt,
+             retrievedAt, characters, storedAt)
+        VALUES
+            (\(row.id), \(row.contentHash), \(row.name), \(row.text), \(row.mediaType), \(row.title),
+             \(row.documentDate), \(row.origin), \(row.publisher), \(row.publishedAt), \(row.retrievedAt),
+             \(row.characters), \(row.storedAt))
+        ON CONFLICT DO NOTHING
+        RETURNING id
+        """
+    }
+
+    /// The columns of a document summary (no text), with the time of its latest committed analysis.
+    private static let summaryColumns: SQL = """
+        document.id, document.name, document.title, document.documentDate, document.origin, document.publisher,
+        document.publishedAt, document.retrievedAt, document.characters, document.storedAt,
+        (SELECT MAX(analysis.analyzedAt) FROM analysis WHERE analysis.documentId = document.id) AS analyzedAt
+        """
+
+    /// Summaries of the documents matching an FTS5 pattern, best match first.
+    static func search(_ pattern: FTS5Pattern, limit: Int) -> SQLRequest<Row> {
+        """
+        SELECT \(summaryColumns)
+        FROM document
+        JOIN documentFts ON documentFts.rowid = document.number
+        WHERE documentFts MATCH \(pattern)
+        ORDER BY documentFts.rank, document.number
+        LIMIT \(limit)
+        """
+    }
+
+    /// Summaries of the documents with these ids.
+    static func summaries(ids: [String]) -> SQLRequest<Row> {
+        "SELECT \(summaryColumns) FROM document WHERE document.id IN \(ids)"
+    }
+
+    // MARK: Jobs
+
+    /// Queues a job unless one of the same kind for the same subject exists.
+    static func insertJob(_ row: JobRow) -> SQL {
+        """
+        INSERT INTO job (id, kind, subject, documentId, state, attempts, availableAt, createdAt, updatedAt)
+        VALUES (\(row.id), \(row.kind), \(row.subject), \(row.documentId), \(row.state), \(row.attempts),
+                \(row.availableAt), \(row.createdAt), \(row.updatedAt))
+        ON CONFLICT (kind, subject) DO NOTHING
+        """
+    }
+
+    /// Leases the next available job in one conditional update, and returns it.
+    ///
+    /// Available: leased with a passed deadline (oldest deadline first), else queued and available (longest
+    /// available first, so a job handed back goes behind the others). A job that
+    /// was already leased `maxAttempts` times is marked failed instead, and returned with state `failed`, so the
+    /// caller tries again. With PostgreSQL the two subqueries take `FOR UPDATE SKIP LOCKED`.
+    static func leaseNextJob(
+        kinds: [String], workerId: String, now: Int64, deadline: Int64, maxAttempts: Int
+    ) -> SQLRequest<JobRow> {
+        """
+        UPDATE job SET
+            state = CASE WHEN attempts >= \(maxAttempts) THEN \(failed) ELSE \(leased) END,
+            attempts = CASE WHEN attempts >= \(maxAttempts) THEN attempts ELSE attempts + 1 END,
+            leaseOwner = CASE WHEN attempts >= \(maxAttempts) THEN NULL ELSE \(workerId) END,
+            leaseExpiresAt = CASE WHEN attempts >= \(maxAttempts) THEN NULL ELSE \(deadline) END,
+            lastError = CASE WHEN attempts >= \(maxAttempts)
+                THEN 'gave up after ' || attempts || ' attempts' || COALESCE(' (last error: ' || lastError || ')', '')
+                ELSE lastError END,
+            updatedAt = \(now)
+        WHERE id = COALESCE(
+            (SELECT id FROM job
+             WHERE state = \(leased) AND leaseExpiresAt <= \(now) AND kind IN \(kinds)
+             ORDER BY leaseExpiresAt, id LIMIT 1),
+            (SELECT id FROM job
+             WHERE state = \(queued) AND kind IN \(kinds) AND availableAt <= \(now)
+             ORDER BY availableAt, id LIMIT 1))
+        RETURNING *
+        """
+    }
+
+    /// Marks a job done unless it is done already; returns the job when it changed it.
+    static func completeJob(id: String, workerId: String, now: Int64) -> SQLRequest<JobRow> {
+        """
+        UPDATE job SET state = \(done), leaseOwner = \(workerId), leaseExpiresAt = NULL, completedAt = \(now),
+            updatedAt = \(now)
+        WHERE id = \(id) AND state <> \(done)
+        RETURNING *
+        """
+    }
+
+    /// Releases a job leased by this worker: queued again, or failed once it has had `maxAttempts` leases.
+    static func releaseJob(id: String, workerId: String, reason: String, now: Int64, maxAttempts: Int)
+        -> SQLRequest<JobRow>
+    {
+        """
+        UPDATE job SET
+            state = CASE WHEN attempts >= \(maxAttempts) THEN \(failed) ELSE \(queued) END,
+            leaseOwner = NULL, leaseExpiresAt = NULL, lastError = \(reason), availableAt = \(now),
+            updatedAt = \(now)
+        WHERE id = \(id) AND state = \(leased) AND leaseOwner = \(workerId)
+        RETURNING *
+        """
+    }
+
+    /// Notes a worker's reason on a job it no longer holds, without changing its state.
+    static func noteJobError(id: String, reason: String, now: Int64) -> SQL {
+        "UPDATE job SET lastError = \(reason), updatedAt = \(now) WHERE id = \(id) AND state <> \(done)"
+    }
+
+    static let nextLeaseDeadline: SQLRequest<Int64> =
+        "SELECT MIN(leaseExpiresAt) FROM job WHERE state = \(leased)"
+
+    // MARK: Status
+
+    static let status: SQLRequest<Row> = """
+        SELECT
+            (SELECT COUNT(*) FROM document) AS documents,
+            (SELECT COUNT(*) FROM job WHERE state = \(queued)) AS jobsQueued,
+            (SELECT COUNT(*) FROM job WHERE state = \(leased)) AS jobsLeased,
+            (SELECT COUNT(*) FROM job WHERE state = \(done)) AS jobsDone,
+            (SELECT COUNT(*) FROM job WHERE state = \(failed)) AS jobsFailed,
+            (SELECT COUNT(*) FROM resultItem WHERE kind = 'quantities') AS quantities,
+            (SELECT COUNT(*) FROM digest) AS digests,
+            (SELECT COUNT(*) FROM deadLetter) AS deadLetters
+        """
+
+    // MARK: Digests
+
+    /// The end of the last recorded digest window of a cadence and topic.
+    static func lastWindowEnd(cadence: String, topic: String) -> SQLRequest<Int64> {
+        """
+        SELECT windowEnd FROM digest WHERE cadence = \(cadence) AND topic = \(topic)
+        ORDER BY windowEnd DESC LIMIT 1
+        """
+    }
+
+    /// Analyses committed in [start, end), in order of commit time then document id; only those with `topic`
+    /// among their topics unless it is nil. Uses the `(analyzedAt, documentId)` index.
+    static func analyses(from start: Int64, to end: Int64, topic: String?) -> SQLRequest<AnalysisRow> {
+        let topicFilter: SQL =
+            if let topic {
+                """
+                AND EXISTS (SELECT 1 FROM analysisTopic
+                            WHERE analysisTopic.jobId = analysis.jobId AND analysisTopic.topic = \(topic))
+                """
+            } else {
+                ""
+            }
+        return """
+            SELECT * FROM analysis
+            WHERE analyzedAt >= \(start) AND analyzedAt < \(end) \(topicFilter)
+            ORDER BY analyzedAt, documentId
+            """
+    }
+
+    /// Documents without a done job. Counted from the few unfinished jobs, not from every document.
+    static let pendingDocuments: SQLRequest<Int> = """
+        SELECT COUNT(DISTINCT job.documentId) FROM job
+        WHERE job.state IN (\(queued), \(leased), \(failed)) AND job.documentId IS NOT NULL
+          AND NOT EXISTS (SELECT 1 FROM job AS finished
+                          WHERE finished.documentId = job.documentId AND finished.state = \(done))
+        """
+
+    static func nextSeq(pubSubTopic: String) -> SQLRequest<Int> {
+        "SELECT COALESCE(MAX(seq), 0) + 1 FROM digest WHERE pubSubTopic = \(pubSubTopic)"
+    }
+
+    /// Inserts a digest unless its window (or its id, or its seq) is recorded; returns the seq when it inserted.
+    static func insertDigest(_ row: DigestRow) -> SQLRequest<Int> {
+        """
+        INSERT INTO digest (id, cadence, topic, pubSubTopic, seq, windowStart, windowEnd, body, recordedAt)
+        VALUES (\(row.id), \(row.cadence), \(row.topic), \(row.pubSubTopic), \(row.seq), \(row.windowStart),
+                \(row.windowEnd), \(row.body), \(row.recordedAt))
+        ON CONFLICT DO NOTHING
+        RETURNING seq
+        """
+    }
+
+    /// Recorded digests whose pub/sub topic starts with `prefix`, from `fromSeq` on, in recording order.
+    static func digests(topicPrefix prefix: String, fromSeq: Int, limit: Int) -> SQLRequest<DigestRow> {
+        """
+        SELECT * FROM digest
+        WHERE substr(pubSubTopic, 1, length(\(prefix))) = \(prefix) AND seq >= \(fromSeq)
+        ORDER BY recordedAt, pubSubTopic, seq
+        LIMIT \(limit)
+        """
+    }
+
+    // MARK: Integrity
+
+    static let integrityCheck: SQLRequest<String> = "PRAGMA integrity_check"
+    static let foreignKeyCheck: SQLRequest<Row> = "PRAGMA foreign_key_check"
+}

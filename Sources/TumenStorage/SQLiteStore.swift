@@ -1,0 +1,538 @@
+import Foundation
+import GRDB
+import Logging
+import TumenProtocol
+
+/// The embedded store: SQLite in WAL mode through GRDB, in a data directory or in memory.
+///
+/// Safe to use from many tasks at once: reads run concurrently, writes are serialised by SQLite, and all of them
+/// run on GRDB's own threads, not on the cooperative pool.
+public final class SQLiteStore: Store {
+    /// Where the store lives and how it hands out jobs.
+    public struct Configuration: Sendable, Equatable {
+        /// Where the database is.
+        public enum Location: Sendable, Equatable {
+            /// `tumen.sqlite` inside this directory, which is created when missing.
+            case directory(String)
+            /// A private in-memory database, gone when the store is released (for tests).
+            case inMemory
+        }
+
+        public var location: Location
+        /// How long a worker holds a job before it may be leased to another worker.
+        public var leaseDuration: TimeInterval
+        /// How many times a job may be leased before it is marked failed (poison-pill protection).
+        public var maxAttempts: Int
+        /// How long a write waits for another connection's lock before it fails as busy.
+        public var busyTimeout: TimeInterval
+
+        public init(
+            location: Location, leaseDuration: TimeInterval = 60, maxAttempts: Int = 5, busyTimeout: TimeInterval = 5
+        ) {
+            self.location = location
+            self.leaseDuration = leaseDuration
+            self.maxAttempts = maxAttempts
+            self.busyTimeout = busyTimeout
+        }
+
+        /// The store in `tumen.sqlite` inside `path`.
+        public static func directory(_ path: String) -> Configuration { Configuration(location: .directory(path)) }
+
+        /// A private in-memory store.
+        public static var inMemory: Configuration { Configuration(location: .inMemory) }
+    }
+
+    /// How many characters of a dead letter's reason are kept.
+    static let reasonLimit = 4000
+
+    /// The database file's name inside the data directory.
+    public static let fileName = "tumen.sqlite"
+
+    public let configuration: Configuration
+    /// The database file, or nil for an in-memory store.
+    public let databasePath: String?
+    private let writer: any DatabaseWriter
+    private let logger: Logger
+
+    /// Opens (creating when needed) the store and brings its schema up to date.
+    public init(configuration: Configuration, logger: Logger = Logger(label: "tumen.storage")) throws {
+        guard configuration.maxAttempts >= 1, configuration.leaseDuration > 0 else {
+            throw StoreError(
+                code: .invalidRequest,
+                message: "the store needs maxAttempts ≥ 1 and a positive lease duration "
+                    + "(got \(configuration.maxAttempts) and \(configuration.leaseDuration) s)")
+        }
+        self.configuration = configuration
+        self.logger = logger
+
+        var database = GRDB.Configuration()
+        database.label = "tumen"
+        database.foreignKeysEnabled = true
+        database.busyMode = .timeout(configuration.busyTimeout)
+
+        switch configuration.location {
+        case .directory(let directory):
+            let path = URL(fileURLWithPath: directory).appendingPathComponent(Self.fileName).path
+            do {
+                try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+                writer = try DatabasePool(path: path, configuration: database)
+            } catch {
+                throw StoreError(
+                    code: .storage,
+                    message: "cannot open the store at \(path): \(Self.describe(error)); "
+                        + "check that the data directory exists, is writable and is not on a full disk")
+            }
+            databasePath = path
+        case .inMemory:
+            writer = try DatabaseQueue(configuration: database)
+            databasePath = nil
+        }
+
+        do {
+            try SQLiteSchema.makeMigrator().migrate(writer)
+        } catch {
+            throw StoreError(
+                code: .storage,
+                message: "cannot bring the store's schema up to date at \(databasePath ?? ":memory:"): "
+                    + Self.describe(error))
+        }
+        logger.debug("store open", metadata: ["path": "\(databasePath ?? ":memory:")"])
+    }
+
+    /// The names of the migrations applied to the database, in order.
+    public func appliedMigrations() async throws -> [String] {
+        try await read("listing migrations") { db in try SQLiteSchema.makeMigrator().appliedMigrations(db) }
+    }
+
+    // MARK: Documents
+
+    public func storeDocument(_ document: Document, now: Date) async throws -> DocumentStored {
+        guard !document.id.isEmpty, !document.contentHash.isEmpty else {
+            throw StoreError(
+                code: .invalidRequest, message: "document '\(document.name)' has no id or no content hash")
+        }
+        let nowMillis = StoreTime.millis(now)
+        let row = DocumentRow(
+            number: nil, id: document.id, contentHash: document.contentHash, name: document.name,
+            text: document.text, mediaType: document.mediaType, title: document.title,
+            documentDate: document.documentDate, origin: document.provenance.origin,
+            publisher: document.provenance.publisher, publishedAt: document.provenance.publishedAt,
+            retrievedAt: document.provenance.retrievedAt.map(StoreTime.millis),
+            characters: document.text.unicodeScalars.count, storedAt: nowMillis)
+        let job = JobRow(
+            id: Self.jobId(kind: .analyzeDocument, subject: document.id), kind: JobKind.analyzeDocument.rawValue,
+            subject: document.id, documentId: document.id, state: JobRow.State.queued, attempts: 0,
+            leaseOwner: nil, leaseExpiresAt: nil, lastError: nil, availableAt: nowMillis, createdAt: nowMillis,
+            updatedAt: nowMillis, completedAt: nil)
+
+        return try await write("storing document '\(document.name)'") { db in
+            if try SQLiteStatements.insertDocument(row).fetchOne(db) != nil {
+                try db.execute(literal: SQLiteStatements.insertJob(job))
+                return DocumentStored(documentId: document.id, contentHash: document.contentHash, duplicate: false)
+            }
+            guard
+                let existing = try DocumentRow.filter(DocumentRow.Columns.contentHash == document.contentHash)
+                    .fetchOne(db)
+            else {
+                throw StoreError(
+                    code: .invalidRequest,
+                    message: "document id '\(document.id)' of '\(document.name)' is already used by other content")
+            }
+            return DocumentStored(documentId: existing.id, contentHash: existing.contentHash, duplicate: true)
+        }
+    }
+
+    public func document(id: String) async throws -> Document? {
+        try await read("reading document \(id)") { db in
+            try DocumentRow.filter(DocumentRow.Columns.id == id).fetchOne(db).map(Self.document(from:))
+        }
+    }
+
+    public func searchDocuments(matching query: String, limit: Int) async throws -> [DocumentSummary] {
+        guard let pattern = FTS5Pattern(matchingAllTokensIn: query), limit > 0 else { return [] }
+        return try await read("searching documents for '\(query)'") { db in
+            try SQLiteStatements.search(pattern, limit: limit).fetchAll(db).map(Self.summary(from:))
+        }
+    }
+
+    // MARK: Jobs
+
+    public func leaseNextJob(workerId: String, kinds: [JobKind], now: Date, leaseDuration: TimeInterval?) async throws
+        -> JobAssign?
+    {
+        guard !kinds.isEmpty else { return nil }
+        let nowMillis = StoreTime.millis(now)
+        let deadline = StoreTime.millis(now.addingTimeInterval(leaseDuration ?? configuration.leaseDuration))
+        let maxAttempts = configuration.maxAttempts
+        let logger = logger
+        let lease = SQLiteStatements.leaseNextJob(
+            kinds: kinds.map(\.rawValue), workerId: workerId, now: nowMillis, deadline: deadline,
+            maxAttempts: maxAttempts)
+
+        return try await write("leasing a job to worker \(workerId)") { db -> JobAssign? in
+            // Each turn either leases a job or fails one poison job, so the loop ends.
+            while let job = try lease.fetchOne(db) {
+                if job.state == JobRow.State.failed {
+                    logger.warning(
+                        "job failed: too many attempts",
+                        metadata: [
+                            "job": "\(job.id)", "attempts": "\(job.attempts)", "reason": "\(job.lastError ?? "")",
+                        ])
+                    continue
+                }
+                let document = try job.documentId.flatMap {
+                    try DocumentRow.filter(DocumentRow.Columns.id == $0).fetchOne(db).map(Self.document(from:))
+                }
+                return JobAssign(
+                    jobId: job.id, kind: JobKind(rawValue: job.kind), attempt: job.attempts,
+                    leaseExpiresAt: StoreTime.date(job.leaseExpiresAt ?? deadline), document: document)
+            }
+            return nil
+        }
+    }
+
+    public func commitResult(_ result: JobResult, now: Date) async throws -> JobAck {
+        let nowMillis = StoreTime.millis(now)
+        let parts: ResultCoding.Parts
+        do {
+            parts = try ResultCoding.split(result.result)
+        } catch {
+            throw StoreError(
+                code: .invalidRequest, message: "the result of job \(result.jobId) cannot be encoded: \(error)")
+        }
+        let analysis = result.result
+
+        return try await write("committing the result of job \(result.jobId)") { db in
+            guard
+                let job = try SQLiteStatements.completeJob(id: result.jobId, workerId: result.workerId, now: nowMillis)
+                    .fetchOne(db)
+            else {
+                // Not changed: either no such job, or it was done before (a late duplicate): change nothing.
+                let exists = try JobRow.exists(db, key: result.jobId)
+                return JobAck(jobId: result.jobId, status: exists ? JobAckStatus.duplicate : JobAckStatus.unknownJob)
+            }
+            guard let documentId = job.documentId,
+                let document = try DocumentRow.filter(DocumentRow.Columns.id == documentId).fetchOne(db)
+            else {
+                throw StoreError(
+                    code: .invalidRequest, message: "job \(job.id) (\(job.kind)) has no document to attach results to")
+            }
+            guard document.contentHash == result.contentHash else {
+                throw StoreError(
+                    code: .contentMismatch,
+                    message: "result for job \(job.id) was computed on content \(result.contentHash), but the job's "
+                        + "document \(document.id) has content \(document.contentHash); result refused")
+            }
+            guard analysis.documentId == document.id else {
+                throw StoreError(
+                    code: .contentMismatch,
+                    message: "result for job \(job.id) names document \(analysis.documentId), but the job is for "
+                        + "document \(document.id); result refused")
+            }
+
+            try AnalysisRow(
+                jobId: job.id, documentId: document.id, analyzer: analysis.analyzer,
+                sentenceCount: analysis.sentenceCount, topics: analysis.topics, body: parts.body,
+                analyzedAt: nowMillis
+            ).insert(db)
+            var seenTopics = Set<String>()
+            for (position, topic) in analysis.topics.enumerated() where seenTopics.insert(topic).inserted {
+                try AnalysisTopicRow(jobId: job.id, topic: topic, position: position).insert(db)
+            }
+            for item in parts.items {
+                try ResultItemRow(
+                    id: nil, jobId: job.id, documentId: document.id, kind: item.kind, ordinal: item.ordinal,
+                    spanStart: item.span?.start, spanEnd: item.span?.end, body: item.body
+                ).insert(db)
+            }
+            return JobAck(jobId: job.id, status: JobAckStatus.committed)
+        }
+    }
+
+    public func recordJobFailure(_ failed: JobFailed, now: Date) async throws -> JobAck {
+        let nowMillis = StoreTime.millis(now)
+        let maxAttempts = configuration.maxAttempts
+        let logger = logger
+        return try await write("recording the failure of job \(failed.jobId)") { db in
+            if let job = try SQLiteStatements.releaseJob(
+                id: failed.jobId, workerId: failed.workerId, reason: failed.reason, now: nowMillis,
+                maxAttempts: maxAttempts
+            ).fetchOne(db) {
+                if job.state == JobRow.State.failed {
+                    logger.warning(
+                        "job failed: too many attempts",
+                        metadata: ["job": "\(job.id)", "attempts": "\(job.attempts)", "reason": "\(failed.reason)"])
+                }
+                return JobAck(jobId: job.id, status: JobAckStatus.failedRecorded)
+            }
+            guard let job = try JobRow.fetchOne(db, key: failed.jobId) else {
+                return JobAck(jobId: failed.jobId, status: JobAckStatus.unknownJob)
+            }
+            if job.state == JobRow.State.done {
+                return JobAck(jobId: job.id, status: JobAckStatus.duplicate)
+            }
+            // The worker no longer holds the lease (it expired, maybe leased again): keep the reason only.
+            try db.execute(literal: SQLiteStatements.noteJobError(id: job.id, reason: failed.reason, now: nowMillis))
+            return JobAck(jobId: job.id, status: JobAckStatus.failedRecorded)
+        }
+    }
+
+    public func nextLeaseDeadline() async throws -> Date? {
+        try await read("reading lease deadlines") { db in
+            try SQLiteStatements.nextLeaseDeadline.fetchOne(db).map(StoreTime.date)
+        }
+    }
+
+    // MARK: Status
+
+    public func status() async throws -> StatusReport {
+        try await read("counting what the store holds") { db in
+            guard let row = try SQLiteStatements.status.fetchOne(db) else {
+                throw StoreError(code: .storage, message: "the status query returned no row")
+            }
+            return StatusReport(
+                documents: row["documents"], jobsQueued: row["jobsQueued"], jobsLeased: row["jobsLeased"],
+                jobsDone: row["jobsDone"], jobsFailed: row["jobsFailed"], quantities: row["quantities"],
+                digests: row["digests"], deadLetters: row["deadLetters"])
+        }
+    }
+
+    // MARK: Digests
+
+    public func digestMaterial(for query: DigestQuery) async throws -> DigestMaterial {
+        let end = StoreTime.millis(query.until)
+        let topic = query.topic == "all" ? nil : query.topic
+        return try await read("reading digest material for \(query.cadence) \(query.topic)") { db in
+            let start =
+                try SQLiteStatements.lastWindowEnd(cadence: query.cadence, topic: query.topic).fetchOne(db) ?? 0
+            guard start <= end else {
+                throw StoreError(
+                    code: .invalidRequest,
+                    message: "digest window for \(query.cadence) \(query.topic) would end at "
+                        + "\(Timestamp.format(query.until)), before the last recorded window ended "
+                        + "(\(Timestamp.format(StoreTime.date(start)))); is the clock behind?")
+            }
+            let analyses = try SQLiteStatements.analyses(from: start, to: end, topic: topic).fetchAll(db)
+            let results = try Self.results(of: analyses, db)
+            var summaries: [String: DocumentSummary] = [:]
+            for chunk in Self.chunks(of: analyses.map(\.documentId)) {
+                for row in try SQLiteStatements.summaries(ids: chunk).fetchAll(db) {
+                    let summary = Self.summary(from: row)
+                    summaries[summary.id] = summary
+                }
+            }
+            var documents: [DocumentSummary] = []
+            for analysis in analyses {
+                guard var summary = summaries[analysis.documentId] else {
+                    throw StoreError(
+                        code: .storage,
+                        message: "analysis \(analysis.jobId) refers to missing document "
+                            + analysis.documentId)
+                }
+                summary.analyzedAt = StoreTime.date(analysis.analyzedAt)
+                documents.append(summary)
+            }
+            return DigestMaterial(
+                cadence: query.cadence, topic: query.topic, windowStart: StoreTime.date(start),
+                windowEnd: StoreTime.date(end), documents: documents, results: results,
+                pendingDocuments: try SQLiteStatements.pendingDocuments.fetchOne(db) ?? 0)
+        }
+    }
+
+    public func recordDigest(_ digest: Digest, now: Date) async throws -> DigestRecorded {
+        guard !digest.id.isEmpty, !digest.cadence.isEmpty, !digest.topic.isEmpty else {
+            throw StoreError(code: .invalidRequest, message: "a digest needs an id, a cadence and a topic")
+        }
+        guard digest.windowStart <= digest.windowEnd else {
+            throw StoreError(
+                code: .invalidRequest,
+                message: "digest \(digest.id) has a window that ends (\(Timestamp.format(digest.windowEnd))) "
+                    + "before it starts (\(Timestamp.format(digest.windowStart)))")
+        }
+        let windowStart = StoreTime.millis(digest.windowStart)
+        let windowEnd = StoreTime.millis(digest.windowEnd)
+        let nowMillis = StoreTime.millis(now)
+
+        return try await write("recording digest \(digest.id)") { db in
+            func recordedWindow() throws -> DigestRow? {
+                try DigestRow.filter(
+                    DigestRow.Columns.cadence == digest.cadence && DigestRow.Columns.topic == digest.topic
+                        && DigestRow.Columns.windowStart == windowStart && DigestRow.Columns.windowEnd == windowEnd
+                ).fetchOne(db)
+            }
+            if let existing = try recordedWindow() {
+                return DigestRecorded(digestId: existing.id, seq: existing.seq, duplicate: true)
+            }
+            var stored = digest
+            stored.seq = try SQLiteStatements.nextSeq(pubSubTopic: digest.pubSubTopic).fetchOne(db) ?? 1
+            let body = String(decoding: try WireCoding.makeEncoder().encode(stored), as: UTF8.self)
+            let row = DigestRow(
+                id: stored.id, cadence: stored.cadence, topic: stored.topic, pubSubTopic: stored.pubSubTopic,
+                seq: stored.seq, windowStart: windowStart, windowEnd: windowEnd, body: body, recordedAt: nowMillis)
+            if let seq = try SQLiteStatements.insertDigest(row).fetchOne(db) {
+                return DigestRecorded(digestId: stored.id, seq: seq, duplicate: false)
+            }
+            // Another writer recorded the window meanwhile, or the id is taken by another window.
+            if let existing = try recordedWindow() {
+                return DigestRecorded(digestId: existing.id, seq: existing.seq, duplicate: true)
+            }
+            throw StoreError(
+                code: .invalidRequest,
+                message: "digest id \(digest.id) is already recorded for another cadence, topic or window")
+        }
+    }
+
+    public func digests(topicPrefix: String, fromSeq: Int, limit: Int) async throws -> [Digest] {
+        guard limit > 0 else { return [] }
+        return try await read("reading digests on \(topicPrefix) from seq \(fromSeq)") { db in
+            let decoder = WireCoding.makeDecoder()
+            return try SQLiteStatements.digests(topicPrefix: topicPrefix, fromSeq: fromSeq, limit: limit)
+                .fetchAll(db)
+                .map { try decoder.decode(Digest.self, from: Data($0.body.utf8)) }
+        }
+    }
+
+    // MARK: Dead letters
+
+    public func recordDeadLetter(_ deadLetter: DeadLetter) async throws -> Int64 {
+        // A dead letter may come from any client: keep no more than the protocol's limits, whatever it says.
+        var rawBase64 = deadLetter.rawBase64
+        if rawBase64.utf8.count > (DeadLetter.rawLimit + 2) / 3 * 4 {
+            rawBase64 =
+                Data(base64Encoded: rawBase64).map { $0.prefix(DeadLetter.rawLimit).base64EncodedString() }
+                ?? ""
+        }
+        let row = DeadLetterRow(
+            id: nil, service: String(deadLetter.service.prefix(100)), socket: String(deadLetter.socket.prefix(100)),
+            reason: String(deadLetter.reason.prefix(Self.reasonLimit)), rawBase64: rawBase64, size: deadLetter.size,
+            receivedAt: StoreTime.millis(deadLetter.receivedAt), recordedAt: StoreTime.millis(Date()))
+        return try await write("recording a dead letter from \(deadLetter.service)/\(deadLetter.socket)") { db in
+            var row = row
+            try row.insert(db)
+            guard let id = row.id else {
+                throw StoreError(code: .storage, message: "the dead letter was inserted without an id")
+            }
+            return id
+        }
+    }
+
+    public func deadLetters(limit: Int) async throws -> [StoredDeadLetter] {
+        guard limit > 0 else { return [] }
+        return try await read("reading dead letters") { db in
+            try DeadLetterRow.order(DeadLetterRow.Columns.id.desc).limit(limit).fetchAll(db).map { row in
+                var deadLetter = DeadLetter(
+                    service: row.service, socket: row.socket, reason: row.reason, raw: Data(),
+                    receivedAt: StoreTime.date(row.receivedAt))
+                deadLetter.rawBase64 = row.rawBase64
+                deadLetter.size = row.size
+                return StoredDeadLetter(
+                    id: row.id ?? 0, deadLetter: deadLetter, recordedAt: StoreTime.date(row.recordedAt))
+            }
+        }
+    }
+
+    // MARK: Integrity
+
+    public func integrityCheck() async throws -> [String] {
+        try await read("checking the store's integrity") { db in
+            var problems = try SQLiteStatements.integrityCheck.fetchAll(db).filter { $0 != "ok" }
+            for row in try SQLiteStatements.foreignKeyCheck.fetchAll(db) {
+                let table: String = row["table"]
+                let rowid: Int64? = row["rowid"]
+                let parent: String = row["parent"]
+                problems.append("foreign key violation: \(table) row \(rowid.map(String.init) ?? "?") → \(parent)")
+            }
+            return problems
+        }
+    }
+
+    // MARK: - Helpers
+
+    /// The deterministic id of a job: the same kind and subject always give the same id.
+    static func jobId(kind: JobKind, subject: String) -> String { "\(kind.rawValue):\(subject)" }
+
+    private func read<T: Sendable>(_ what: String, _ body: @escaping @Sendable (Database) throws -> T) async throws
+        -> T
+    {
+        do {
+            return try await writer.read(body)
+        } catch {
+            throw Self.storeError(error, while: what)
+        }
+    }
+
+    private func write<T: Sendable>(_ what: String, _ body: @escaping @Sendable (Database) throws -> T) async throws
+        -> T
+    {
+        do {
+            return try await writer.write(body)
+        } catch {
+            let storeError = Self.storeError(error, while: what)
+            if storeError.isTransient {
+                logger.error("store write failed", metadata: ["error": "\(storeError.message)"])
+            }
+            throw storeError
+        }
+    }
+
+    private static func storeError(_ error: any Error, while what: String) -> StoreError {
+        if let error = error as? StoreError { return error }
+        return StoreError(code: .storage, message: "storage failed while \(what): \(describe(error))")
+    }
+
+    private static func describe(_ error: any Error) -> String {
+        if let error = error as? DatabaseError {
+            return "SQLite error \(error.extendedResultCode)" + (error.message.map { ": \($0)" } ?? "")
+        }
+        return "\(error)"
+    }
+
+    private static func document(from row: DocumentRow) -> Document {
+        Document(
+            id: row.id, name: row.name, contentHash: row.contentHash, text: row.text, mediaType: row.mediaType,
+            title: row.title, documentDate: row.documentDate,
+            provenance: Provenance(
+                origin: row.origin, publisher: row.publisher, publishedAt: row.publishedAt,
+                retrievedAt: row.retrievedAt.map(StoreTime.date)))
+    }
+
+    private static func summary(from row: Row) -> DocumentSummary {
+        let retrievedAt: Int64? = row["retrievedAt"]
+        let analyzedAt: Int64? = row["analyzedAt"]
+        return DocumentSummary(
+            id: row["id"], name: row["name"], title: row["title"], documentDate: row["documentDate"],
+            provenance: Provenance(
+                origin: row["origin"], publisher: row["publisher"], publishedAt: row["publishedAt"],
+                retrievedAt: retrievedAt.map(StoreTime.date)),
+            characters: row["characters"], storedAt: StoreTime.date(row["storedAt"]),
+            analyzedAt: analyzedAt.map(StoreTime.date))
+    }
+
+    /// The reconstructed results of these analyses, in the same order.
+    private static func results(of analyses: [AnalysisRow], _ db: Database) throws -> [AnalysisResult] {
+        var itemsByJob: [String: [ResultCoding.Item]] = [:]
+        for chunk in chunks(of: analyses.map(\.jobId)) {
+            let rows = try ResultItemRow.filter(chunk.contains(ResultItemRow.Columns.jobId)).fetchAll(db)
+            for row in rows {
+                itemsByJob[row.jobId, default: []].append(
+                    ResultCoding.Item(
+                        kind: row.kind, ordinal: row.ordinal,
+                        span: row.spanStart.flatMap { start in row.spanEnd.map { TextSpan(start: start, end: $0) } },
+                        body: row.body))
+            }
+        }
+        return try analyses.map { try ResultCoding.join(body: $0.body, items: itemsByJob[$0.jobId] ?? []) }
+    }
+
+    /// Splits ids into lists short enough for one `IN (…)`.
+    private static func chunks(of ids: [String], size: Int = 500) -> [[String]] {
+        stride(from: 0, to: ids.count, by: size).map { Array(ids[$0..<min($0 + size, ids.count)]) }
+    }
+}
+
+extension SQLiteStore {
+    /// Opens the store in `tumen.sqlite` inside a data directory, with default settings.
+    public convenience init(directory: String, logger: Logger = Logger(label: "tumen.storage")) throws {
+        try self.init(configuration: .directory(directory), logger: logger)
+    }
+}

@@ -1,0 +1,132 @@
+import Foundation
+import TumenProtocol
+
+/// The one durable store of Tumen: documents, jobs, analysis results, digests and dead letters.
+///
+/// Every implementation keeps idempotency in unique keys and conditional statements, never in process memory, so
+/// that several storage processes on several hosts may share one database (SQLite now, PostgreSQL later). Every
+/// operation that changes anything runs in one transaction: it is committed whole or not at all.
+public protocol Store: Sendable {
+    /// Stores a document unless one with the same content hash is stored, and queues its analysis job in the same
+    /// transaction. A duplicate is reported with the id of the document already stored.
+    func storeDocument(_ document: Document, now: Date) async throws -> DocumentStored
+
+    /// The stored document with this id, or nil.
+    func document(id: String) async throws -> Document?
+
+    /// Documents whose name, title or text match every word of `query`, best match first.
+    func searchDocuments(matching query: String, limit: Int) async throws -> [DocumentSummary]
+
+    /// Leases the next available job of one of `kinds` to a worker, or returns nil when none is available.
+    ///
+    /// A job is available when it is queued, or leased with a deadline that has passed. Jobs that have been leased
+    /// the maximum number of times are marked failed instead (poison-pill protection). `leaseDuration` nil means
+    /// the store's configured default.
+    func leaseNextJob(workerId: String, kinds: [JobKind], now: Date, leaseDuration: TimeInterval?) async throws
+        -> JobAssign?
+
+    /// Commits all results of a job and marks it done, in one transaction.
+    ///
+    /// Answers `committed`, `duplicate` (the job was done before; nothing changes) or `unknown-job`. Throws
+    /// ``StoreError`` with code ``StoreError/Code/contentMismatch`` when the result is for other content than the
+    /// job's document.
+    func commitResult(_ result: JobResult, now: Date) async throws -> JobAck
+
+    /// Releases a job a worker gave up on: back to the queue, or failed after the maximum number of attempts.
+    func recordJobFailure(_ failed: JobFailed, now: Date) async throws -> JobAck
+
+    /// The earliest deadline among current leases, so that a caller knows when a job may become available again.
+    func nextLeaseDeadline() async throws -> Date?
+
+    /// Counts of what the store holds.
+    func status() async throws -> StatusReport
+
+    /// The material of the next digest of a cadence and topic: documents analysed since the last recorded digest
+    /// of the same cadence and topic (or since the epoch) until `query.until`.
+    func digestMaterial(for query: DigestQuery) async throws -> DigestMaterial
+
+    /// Records a digest before it is published, with the next sequence number of its pub/sub topic.
+    ///
+    /// Recording the same cadence, topic and window again returns the sequence number recorded before with
+    /// `duplicate` true, and changes nothing.
+    func recordDigest(_ digest: Digest, now: Date) async throws -> DigestRecorded
+
+    /// Recorded digests whose pub/sub topic starts with `topicPrefix`, from sequence number `fromSeq` on, in the
+    /// order they were recorded; for replay to subscribers that missed some.
+    func digests(topicPrefix: String, fromSeq: Int, limit: Int) async throws -> [Digest]
+
+    /// Keeps a frame that could not be processed; returns its id.
+    func recordDeadLetter(_ deadLetter: DeadLetter) async throws -> Int64
+
+    /// The most recent dead letters, newest first.
+    func deadLetters(limit: Int) async throws -> [StoredDeadLetter]
+
+    /// Problems found by the database's own integrity and foreign-key checks; empty when the store is sound.
+    func integrityCheck() async throws -> [String]
+}
+
+extension Store {
+    /// The 20 documents that best match every word of `query`.
+    public func searchDocuments(matching query: String) async throws -> [DocumentSummary] {
+        try await searchDocuments(matching: query, limit: 20)
+    }
+
+    /// Leases the next available job for the store's configured lease duration.
+    public func leaseNextJob(workerId: String, kinds: [JobKind], now: Date) async throws -> JobAssign? {
+        try await leaseNextJob(workerId: workerId, kinds: kinds, now: now, leaseDuration: nil)
+    }
+}
+
+/// A dead letter as kept by the store, with the id it was given.
+public struct StoredDeadLetter: Codable, Sendable, Equatable {
+    public var id: Int64
+    public var deadLetter: DeadLetter
+    /// When storage recorded it (the dead letter's own `receivedAt` says when the frame arrived).
+    public var recordedAt: Date
+
+    public init(id: Int64, deadLetter: DeadLetter, recordedAt: Date) {
+        self.id = id
+        self.deadLetter = deadLetter
+        self.recordedAt = recordedAt
+    }
+}
+
+/// The statuses of a `job.ack`.
+public enum JobAckStatus {
+    /// The result was committed now.
+    public static let committed = "committed"
+    /// The job was done before; the result was dropped and nothing changed.
+    public static let duplicate = "duplicate"
+    /// No job has this id.
+    public static let unknownJob = "unknown-job"
+    /// The failure was recorded; the job was queued again or, after the maximum number of attempts, failed.
+    public static let failedRecorded = "failed-recorded"
+}
+
+/// Why a store operation failed.
+public struct StoreError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// What kind of failure it was; new codes may be added.
+    public struct Code: Hashable, Sendable, CustomStringConvertible {
+        fileprivate let name: String
+        public var description: String { name }
+        /// The database failed (busy, locked, full disk, I/O error, corruption). The same request may be retried.
+        public static let storage = Code(name: "storage-error")
+        /// The request is well-formed but cannot be accepted as it is (missing id, empty window, …).
+        public static let invalidRequest = Code(name: "invalid-request")
+        /// A job result is for other content than the job's document.
+        public static let contentMismatch = Code(name: "content-mismatch")
+    }
+
+    public var code: Code
+    public var message: String
+
+    public init(code: Code, message: String) {
+        self.code = code
+        self.message = message
+    }
+
+    public var description: String { "\(code): \(message)" }
+
+    /// True when retrying the same request later may succeed.
+    public var isTransient: Bool { code == .storage }
+}

@@ -1,0 +1,142 @@
+import Foundation
+import TumenService
+
+/// Where tests find the built executables, the repository and the shared corpus.
+public enum TestEnvironment {
+    /// The repository root (three levels above this file).
+    public static let repositoryRoot: URL = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// `../shared` next to the repository, when it exists.
+    public static var sharedDirectory: URL? {
+        let url = repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared")
+        return FileManager.default.fileExists(atPath: url.appendingPathComponent("corpus").path) ? url : nil
+    }
+
+    /// The directory of the built `tumen` executables: `TUMEN_BIN_DIR`, or the directory of the test binary.
+    public static var binDirectory: URL {
+        if let dir = ProcessInfo.processInfo.environment["TUMEN_BIN_DIR"] { return URL(fileURLWithPath: dir) }
+        var url = Bundle.main.executableURL ?? URL(fileURLWithPath: CommandLine.arguments[0])
+        while url.path != "/", !FileManager.default.isExecutableFile(atPath: url.appendingPathComponent("tumen").path) {
+            url.deleteLastPathComponent()
+        }
+        return url
+    }
+
+    /// A new empty temporary directory, short enough for IPC socket paths.
+    public static func makeTemporaryDirectory() throws -> URL {
+        let url = URL(fileURLWithPath: "/tmp/tumen-test-\(UUID().uuidString.prefix(8).lowercased())")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+}
+
+/// The four services running as real processes on IPC endpoints in a temporary directory.
+public struct RunningSystem: Sendable {
+    public let directory: URL
+    public let endpoints: SystemEndpoints
+    public let system: LocalSystem
+
+    /// Starts the services and waits until storage answers.
+    public static func start(
+        workers: Int = 1, arguments: [String: [String]] = [:]
+    ) async throws -> RunningSystem {
+        let directory = try TestEnvironment.makeTemporaryDirectory()
+        let endpoints = SystemEndpoints.ipc(in: directory)
+        let system = LocalSystem(
+            configuration: .init(
+                binDirectory: TestEnvironment.binDirectory, dataDirectory: directory.appendingPathComponent("data"),
+                logDirectory: directory.appendingPathComponent("logs"), endpoints: endpoints,
+                analysisWorkers: workers, arguments: arguments))
+        try await system.start()
+        do {
+            try await system.waitUntilReady()
+        } catch {
+            await system.stop()
+            throw error
+        }
+        return RunningSystem(directory: directory, endpoints: endpoints, system: system)
+    }
+
+    /// The CLI flags that point `tumen` at this system.
+    public var endpointArguments: [String] {
+        [
+            "--submit-endpoint", endpoints.submit, "--store-endpoint", endpoints.store,
+            "--digests-endpoint", endpoints.digests, "--control-endpoint", endpoints.control,
+        ]
+    }
+
+    /// The logs of every service, for failure messages.
+    public func logs() -> String {
+        let dir = directory.appendingPathComponent("logs")
+        let files = (try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []
+        return files.sorted().map { name in
+            let text = (try? String(contentsOf: dir.appendingPathComponent(name), encoding: .utf8)) ?? ""
+            return "== \(name)\n\(text.suffix(4000))"
+        }.joined(separator: "\n")
+    }
+
+    /// Stops the services; returns their exit statuses.
+    @discardableResult
+    public func stop() async -> [String: Int32] {
+        await system.stop()
+    }
+}
+
+/// The output of a finished child process.
+public struct ProcessOutput: Sendable {
+    public var status: Int32
+    public var stdout: String
+    public var stderr: String
+}
+
+/// Runs executables as child processes and collects their output.
+public enum ChildProcess {
+    /// Runs `executable` with `arguments` to completion.
+    public static func run(_ executable: URL, _ arguments: [String], timeout: Duration = .seconds(120)) async throws
+        -> ProcessOutput
+    {
+        let running = try start(executable, arguments)
+        return try await running.finish(timeout: timeout)
+    }
+
+    /// Runs the `tumen` CLI.
+    public static func tumen(_ arguments: [String], timeout: Duration = .seconds(120)) async throws -> ProcessOutput {
+        try await run(TestEnvironment.binDirectory.appendingPathComponent("tumen"), arguments, timeout: timeout)
+    }
+
+    /// Starts a process whose output is collected into temporary files.
+    public static func start(_ executable: URL, _ arguments: [String]) throws -> RunningProcess {
+        let directory = try TestEnvironment.makeTemporaryDirectory()
+        let out = directory.appendingPathComponent("stdout")
+        let err = directory.appendingPathComponent("stderr")
+        FileManager.default.createFile(atPath: out.path, contents: nil)
+        FileManager.default.createFile(atPath: err.path, contents: nil)
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        process.standardOutput = try FileHandle(forWritingTo: out)
+        process.standardError = try FileHandle(forWritingTo: err)
+        try process.run()
+        return RunningProcess(process: process, stdout: out, stderr: err)
+    }
+}
+
+/// A started child process.
+public struct RunningProcess: @unchecked Sendable {
+    let process: Process
+    let stdout: URL
+    let stderr: URL
+
+    /// Waits for the process to exit (killing it after `timeout`) and returns its output.
+    public func finish(timeout: Duration) async throws -> ProcessOutput {
+        let deadline = ContinuousClock.now + timeout
+        while process.isRunning, ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(50)) }
+        if process.isRunning { process.terminate() }
+        process.waitUntilExit()
+        return ProcessOutput(
+            status: process.terminationStatus,
+            stdout: (try? String(contentsOf: stdout, encoding: .utf8)) ?? "",
+            stderr: (try? String(contentsOf: stderr, encoding: .utf8)) ?? "")
+    }
+}
