@@ -111,7 +111,10 @@ let package = Package(
         .testTarget(name: "TumenAnalysisTests", dependencies: ["TumenAnalysis"]),
         .testTarget(name: "TumenReportingTests", dependencies: ["TumenReporting"]),
         .testTarget(name: "TumenIngestTests", dependencies: ["TumenIngest"]),
-        .testTarget(name: "TumenIntegrationTests", dependencies: ["TumenTesting", "TumenProtocol"]),
+        .testTarget(name: "TumenServiceTests", dependencies: ["TumenService", "TumenTransport", "TumenProtocol"]),
+        .testTarget(
+            name: "TumenIntegrationTests", dependencies: ["TumenTesting", "TumenProtocol", "TumenService"]
+        ),
     ]
 )
 

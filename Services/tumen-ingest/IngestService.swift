@@ -17,7 +17,8 @@ struct IngestService: Service {
     let logger: Logger
 
     init(submitEndpoint: String, storeEndpoint: String, intake: DocumentIntake, maxInFlight: Int, logger: Logger) throws {
-        let frameLimit = Int64(intake.configuration.maxDocumentBytes) * 4 / 3 + 64 * 1024
+        // Room for base64 (4/3) and then some, so that an oversized document still arrives and gets a clear answer.
+        let frameLimit = Int64(intake.configuration.maxDocumentBytes) * 2 + 64 * 1024
         reactor = try SocketReactor(
             name: "ingest",
             sockets: [

@@ -63,9 +63,16 @@ struct Submitter {
         paths: [String], documentDate: String?, publisher: String?, report: (String) -> Void
     ) async -> SubmissionSummary {
         var summary = SubmissionSummary()
+        var unreachable = false
         for path in paths {
             for file in files(at: path, summary: &summary, report: report) {
-                await submit(file: file, documentDate: documentDate, publisher: publisher, summary: &summary, report: report)
+                guard !unreachable else {
+                    summary.failed += 1
+                    report("not sent  \(file.path): ingest at \(endpoint) is not answering")
+                    continue
+                }
+                unreachable = await !submit(
+                    file: file, documentDate: documentDate, publisher: publisher, summary: &summary, report: report)
             }
         }
         return summary
@@ -95,16 +102,17 @@ struct Submitter {
         return found.sorted { $0.path < $1.path }
     }
 
+    /// Submits one file and reports the outcome; false when ingest did not answer at all.
     private func submit(
         file: URL, documentDate: String?, publisher: String?, summary: inout SubmissionSummary,
         report: (String) -> Void
-    ) async {
+    ) async -> Bool {
         let name = file.lastPathComponent
         let size = (try? FileManager.default.attributesOfItem(atPath: file.path)[.size] as? Int) ?? 0
         guard size <= maxDocumentBytes else {
             summary.failed += 1
             report("rejected  \(file.path): \(size) bytes is over the limit of \(maxDocumentBytes) bytes (too-large)")
-            return
+            return true
         }
         let data: Data
         do {
@@ -112,7 +120,7 @@ struct Submitter {
         } catch {
             summary.failed += 1
             report("error     \(file.path): cannot read: \(error.localizedDescription)")
-            return
+            return true
         }
         let submit = DocumentSubmit(
             name: name, contentBase64: data.base64EncodedString(), documentDate: documentDate,
@@ -121,7 +129,7 @@ struct Submitter {
         var delay = Duration.milliseconds(200)
         for _ in 0..<8 {
             do {
-                let reply = try await client.request(submit, id: id, timeout: .seconds(10), attempts: 3)
+                let reply = try await client.request(submit, id: id, timeout: .seconds(10), attempts: 2)
                 switch reply.header.type {
                 case DocumentAccepted.type:
                     let accepted = try reply.decode(DocumentAccepted.self)
@@ -146,13 +154,18 @@ struct Submitter {
                     summary.failed += 1
                     report("error     \(file.path): \(error.message) (\(error.code))")
                 }
+            } catch let timeout as RequestTimeout {
+                summary.failed += 1
+                report("error     \(file.path): \(timeout)")
+                return false
             } catch {
                 summary.failed += 1
                 report("error     \(file.path): \(error)")
             }
-            return
+            return true
         }
         summary.failed += 1
         report("error     \(file.path): ingest stayed busy; try again later")
+        return true
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import TumenService
+import TumenTransport
 
 /// Where tests find the built executables, the repository and the shared corpus.
 public enum TestEnvironment {
@@ -110,8 +111,8 @@ public enum ChildProcess {
         let directory = try TestEnvironment.makeTemporaryDirectory()
         let out = directory.appendingPathComponent("stdout")
         let err = directory.appendingPathComponent("stderr")
-        FileManager.default.createFile(atPath: out.path, contents: nil)
-        FileManager.default.createFile(atPath: err.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: out.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: err.path, contents: nil)
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
@@ -128,6 +129,9 @@ public struct RunningProcess: @unchecked Sendable {
     let stdout: URL
     let stderr: URL
 
+    /// Sends SIGINT, as Ctrl-C in a terminal would.
+    public func interrupt() { process.interrupt() }
+
     /// Waits for the process to exit (killing it after `timeout`) and returns its output.
     public func finish(timeout: Duration) async throws -> ProcessOutput {
         let deadline = ContinuousClock.now + timeout
@@ -138,5 +142,37 @@ public struct RunningProcess: @unchecked Sendable {
             status: process.terminationStatus,
             stdout: (try? String(contentsOf: stdout, encoding: .utf8)) ?? "",
             stderr: (try? String(contentsOf: stderr, encoding: .utf8)) ?? "")
+    }
+}
+
+/// Sends raw frames from a fresh DEALER, for feeding services bad input.
+public enum RawDealer {
+    /// Sends `frames` to `endpoint` and returns the frames of the first reply, or nil after `timeout`.
+    public static func exchange(endpoint: String, _ frames: [Data], timeout: Duration = .seconds(5)) async throws
+        -> [Data]?
+    {
+        let reactor = try SocketReactor(
+            name: "raw-dealer",
+            sockets: [
+                SocketDescriptor(name: "peer", type: .dealer, bind: [], connect: [endpoint], options: SocketOptions(linger: 0))
+            ])
+        reactor.start()
+        try reactor.send(frames, on: "peer")
+        let inbound = reactor.inbound
+        let reply = try await withThrowingTaskGroup(of: [Data]?.self) { group in
+            group.addTask {
+                var iterator = inbound.makeAsyncIterator()
+                return await iterator.next()?.frames
+            }
+            group.addTask {
+                try await Task.sleep(for: timeout)
+                return nil
+            }
+            defer { group.cancelAll() }
+            return try await group.next() ?? nil
+        }
+        reactor.shutdown()
+        await reactor.waitUntilStopped()
+        return reply
     }
 }

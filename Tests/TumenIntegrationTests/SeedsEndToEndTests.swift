@@ -77,6 +77,20 @@ struct SeedsEndToEndTests {
             #expect(again.stdout.contains("0 accepted, 2 duplicates"), "\(again.stdout)")
             let after = try await running.system.waitUntilIdle()
             #expect(after.documents == 2 && after.jobsDone == 2)
+
+            // and a Python pyzmq client, written from Protocols/ alone, submits a new document with the same semantics
+            let note = running.directory.appendingPathComponent("note.md")
+            try Data("# Note\n\nThe ministry said 880 tourists visited in 2024.\n".utf8).write(to: note)
+            let submit = try await ChildProcess.run(
+                URL(fileURLWithPath: "/usr/bin/env"),
+                [
+                    "python3", TestEnvironment.repositoryRoot.appendingPathComponent("Tests/python/submit_document.py").path,
+                    note.path, "--endpoint", running.endpoints.submit,
+                ])
+            #expect(submit.status == 0, "pyzmq submit: \(submit.stdout)\(submit.stderr)")
+            #expect(submit.stdout.contains("document.accepted"))
+            let final = try await running.system.waitUntilIdle()
+            #expect(final.documents == 3 && final.jobsDone == 3)
         } catch {
             Issue.record("system failed: \(error)\n\(running.logs())")
         }
