@@ -39,6 +39,8 @@ public struct Analyzer: Sendable {
             let candidates = extractor.candidates(in: sentence)
             guard !candidates.isEmpty else { continue }
             let sentenceText = text.string(sentence.start, sentence.end)
+            let mentionRange = mentionIndex..<mentionEnd
+            let asserter = attributor.asserter(in: sentence, mentionRange: mentionRange)
             for candidate in candidates {
                 let start = text.tokens[candidate.first].start
                 let end = text.tokens[candidate.end - 1].end
@@ -53,7 +55,7 @@ public struct Analyzer: Sendable {
                         qualifier: candidate.qualifier,
                         measure: attributor.measure(of: candidate, in: sentence),
                         source: attributor.source(
-                            of: candidate, in: sentence, mentionRange: mentionIndex..<mentionEnd),
+                            of: candidate, asserter: asserter, in: sentence, mentionRange: mentionRange),
                         sentence: TextSpan(start: sentence.start, end: sentence.end),
                         sentenceText: sentenceText
                     ))

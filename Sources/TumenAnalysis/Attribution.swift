@@ -21,11 +21,16 @@ struct Attributor {
     private static let attributionVerbs = Lexicon.keys([
         "said", "says", "say", "stated", "states", "estimated", "estimates", "reported", "reports", "noted", "notes",
         "claimed", "claims", "told", "announced", "announces", "assessed", "assesses", "believes", "believed",
-        "calculated", "calculates", "projected", "projects", "found", "finds", "showed", "shows", "cited", "cites",
+        "calculates", "projected", "projects", "found", "finds", "showed", "shows", "cited", "cites",
         "predicted", "predicts", "warned", "warns", "added", "adds", "confirmed", "confirms", "revealed", "reveals",
         "disclosed", "discloses", "argued", "argues", "wrote", "writes", "indicated", "indicates", "suggested",
-        "suggests", "acknowledged", "explained", "insisted", "tallied", "counted", "recorded", "observed",
-        "concluded", "put", "puts", "forecast", "forecasts", "told", "informed", "briefed", "testified",
+        "suggests", "acknowledged", "explained", "insisted", "observed",
+        "concluded", "forecast", "forecasts", "informed", "briefed", "testified",
+    ])
+    /// Verbs that attribute only when an organisation or person does them: `the report found`, not
+    /// `North Korea recorded`.
+    private static let weakAttributionVerbs = Lexicon.keys([
+        "recorded", "found", "finds", "showed", "shows", "counted", "tallied", "put", "puts", "calculated",
     ])
     private static let passiveMarkers = Lexicon.keys([
         "is", "are", "was", "were", "be", "been", "being", "it", "which", "that",
@@ -65,7 +70,8 @@ struct Attributor {
             ("is said to be", true), ("was said to be", true), ("is estimated to be", true),
             ("are estimated to be", true), ("came to", true), ("comes to", true), ("is only", true),
             ("was only", true), ("is just", true), ("was just", true), ("cost", true), ("costs", true),
-            ("stood", true),
+            ("stood", true), ("is estimated at", true), ("are estimated at", true), ("was estimated at", true),
+            ("were estimated at", true), ("are estimated to be", true),
         ], reversed: true)
 
     // MARK: Measure
@@ -93,6 +99,23 @@ struct Attributor {
         return nil
     }
 
+    private static let perfectAuxiliaries = Lexicon.keys([
+        "had", "has", "have", "been", "already", "reportedly", "still", "also", "even", "only", "just", "now",
+        "is", "are", "was", "were", "consistently", "steadily", "reportedly", "since", "then",
+    ])
+    private static let beForms = Lexicon.keys(["are", "is", "was", "were", "be", "been", "being"])
+    private static let leadingConjunctions = Lexicon.keys(["and", "but", "or", "so", "yet", "then", "while"])
+    private static let clauseOpeners = Lexicon.keys(["that", "which", "while", "whereas"])
+    private static let `for` = WordKey.of("for")
+    private static let s = WordKey.of("s")
+    private static let according = WordKey.of("according")
+
+    private func endsInLy(_ index: Int) -> Bool {
+        let token = tokens[index]
+        guard token.isLowercase, token.end - token.start > 3 else { return false }
+        return text.scalars[token.end - 2] == 0x6C && text.scalars[token.end - 1] == 0x79
+    }
+
     private func isWord(_ index: Int, _ key: UInt64) -> Bool {
         index >= 0 && index < tokens.count && tokens[index].kind == .word && tokens[index].key == key
     }
@@ -107,17 +130,17 @@ struct Attributor {
     /// `are estimated to have been killed or injured while …` → `killed or injured`.
     private func participleClause(after start: Int, limit: Int) -> String? {
         var position = start
-        var skipped = 0
+        var isPassive = false
         while position < limit, tokens[position].kind == .word, Self.auxiliaries.contains(tokens[position].key) {
+            if Self.beForms.contains(tokens[position].key) { isPassive = true }
             position += 1
-            skipped += 1
         }
-        guard skipped > 0, position < limit, isParticiple(position) else { return nil }
+        guard isPassive, position < limit, isParticiple(position) else { return nil }
         let first = position
         var last = position
         while last + 1 < limit, last + 1 - first < 10 {
             let next = tokens[last + 1]
-            if isClauseBreak(next) { break }
+            if isClauseBreak(next) || next.kind == .number { break }
             if next.kind == .word, Self.participleStops.contains(next.key),
                 !(next.key == Lexicon.and && last + 2 < limit && isParticiple(last + 2))
             {
@@ -169,35 +192,45 @@ struct Attributor {
 
     /// `<subject> had reached <figure>`: the subject, back to the clause start.
     private func linkedSubject(before first: Int, floor: Int) -> String? {
-        guard first - 1 >= floor, let (_, verbStart) = Self.linkingVerbs.match(in: tokens, endingAt: first - 1, floor: floor)
+        guard first - 1 >= floor,
+            let (_, verbStart) = Self.linkingVerbs.match(in: tokens, endingAt: first - 1, floor: floor)
         else { return nil }
         var verb = verbStart
         // `had reached`, `has been`
         while verb - 1 >= floor, tokens[verb - 1].kind == .word,
-            ["had", "has", "have", "been", "already", "reportedly"].map(WordKey.of).contains(tokens[verb - 1].key)
+            Self.perfectAuxiliaries.contains(tokens[verb - 1].key) || endsInLy(verb - 1)
         {
             verb -= 1
         }
         let end = verb - 1
         guard end >= floor else { return nil }
         var start = end
-        while start - 1 >= floor, end - start < 11 {
+        while start - 1 >= floor, end - start < 16 {
             let previous = tokens[start - 1]
             if isClauseBreak(previous) { break }
-            if previous.kind == .word,
-                previous.key == WordKey.of("that") || previous.key == WordKey.of("which")
-                    || previous.key == WordKey.of("while") || previous.key == WordKey.of("whereas")
-            {
+            if previous.kind == .word, Self.clauseOpeners.contains(previous.key) {
                 break
             }
             start -= 1
         }
         guard tokens[end].kind != .symbol || tokens[end].isSymbol("%") else { return nil }
+        while start < end, tokens[start].kind == .word, Self.leadingConjunctions.contains(tokens[start].key) {
+            start += 1
+        }
+        // A subject cut in the middle of a possessive, or only a pronoun, says nothing.
+        if tokens[start].kind == .symbol
+            || (tokens[start].kind == .word && text.length(start) == 1 && start > floor
+                && tokens[start - 1].kind == .symbol)
+        {
+            return nil
+        }
+        if start == end, tokens[start].kind == .word, Self.pronouns.contains(tokens[start].key) { return nil }
+        // `is expected to cost …`: no subject in this clause.
+        if Self.beForms.contains(tokens[start].key) || isWord(end, Lexicon.to) { return nil }
         var subject = text.string(tokens: start, end)
         for prefix in ["the number of ", "The number of "] where subject.hasPrefix(prefix) {
             subject.removeFirst(prefix.count)
         }
-        if Self.pronouns.contains(tokens[start].key) && start == end { return nil }
         return subject
     }
 
@@ -211,11 +244,15 @@ struct Attributor {
 
     // MARK: Source
 
-    /// Who asserts the figure at `candidate` in `sentence`.
-    func source(of candidate: QuantityCandidate, in sentence: Sentence, mentionRange: Range<Int>) -> String? {
-        let primary =
-            accordingTo(in: sentence, mentionRange: mentionRange)
-            ?? speaker(in: sentence, mentionRange: mentionRange)
+    /// Who the sentence says asserts its figures: `according to X`, else `X said`; computed once per sentence.
+    func asserter(in sentence: Sentence, mentionRange: Range<Int>) -> String? {
+        accordingTo(in: sentence, mentionRange: mentionRange) ?? speaker(in: sentence, mentionRange: mentionRange)
+    }
+
+    /// Who asserts the figure at `candidate`: the sentence's asserter, and a citation after the figure.
+    func source(
+        of candidate: QuantityCandidate, asserter primary: String?, in sentence: Sentence, mentionRange: Range<Int>
+    ) -> String? {
         let citation = self.citation(after: candidate.end, in: sentence, mentionRange: mentionRange)
         switch (primary, citation) {
         case (let p?, let c?) where p != c: return "\(p) via \(c)"
@@ -235,14 +272,15 @@ struct Attributor {
     private func accordingTo(in sentence: Sentence, mentionRange: Range<Int>) -> String? {
         var index = sentence.firstToken
         while index + 1 < sentence.endToken {
-            if isWord(index, WordKey.of("according")), isWord(index + 1, Lexicon.to) { break }
+            if isWord(index, Self.according), isWord(index + 1, Lexicon.to) { break }
             index += 1
         }
         guard index + 1 < sentence.endToken else { return nil }
         let start = index + 2
         var end = start
-        while end < sentence.endToken, !(tokens[end].isSymbol(",") || tokens[end].isSymbol(";")
-            || tokens[end].isSymbol(".") && end + 1 == sentence.endToken)
+        while end < sentence.endToken,
+            !(tokens[end].isSymbol(",") || tokens[end].isSymbol(";")
+                || tokens[end].isSymbol(".") && end + 1 == sentence.endToken)
         {
             end += 1
         }
@@ -252,18 +290,21 @@ struct Attributor {
         }
         if let any = inClause.first { return mentions[any].mention.name }
         guard end > start else { return nil }
+        if let name = (start..<end).lazy.compactMap({ self.capitalisedRun(from: $0, limit: end) }).first {
+            return name
+        }
         return trimmed(text.string(tokens: start, min(end, start + 6) - 1))
     }
 
     /// `X said/estimated/reported …` in the active voice: X.
     private func speaker(in sentence: Sentence, mentionRange: Range<Int>) -> String? {
-        for verb in sentence.firstToken..<sentence.endToken
-        where tokens[verb].kind == .word && Self.attributionVerbs.contains(tokens[verb].key) && tokens[verb].isLowercase
+        for verb in sentence.firstToken..<sentence.endToken where tokens[verb].kind == .word && tokens[verb].isLowercase
         {
+            let isWeak = Self.weakAttributionVerbs.contains(tokens[verb].key)
+            guard isWeak || Self.attributionVerbs.contains(tokens[verb].key) else { continue }
             var position = verb - 1
             while position >= sentence.firstToken, tokens[position].kind == .word,
-                Self.adverbs.contains(tokens[position].key)
-                    || (tokens[position].isLowercase && text.string(tokens[position].start, tokens[position].end).hasSuffix("ly"))
+                Self.adverbs.contains(tokens[position].key) || endsInLy(position)
             {
                 position -= 1
             }
@@ -277,8 +318,12 @@ struct Attributor {
                 position = comma - 1
                 guard position >= sentence.firstToken else { continue }
             }
-            if let named = mention(endingAt: position, in: mentionRange) { return named.name }
+            if let named = mention(endingAt: position, in: mentionRange) {
+                if isWeak && named.kind != "organisation" && named.kind != "person" { continue }
+                return named.name
+            }
             if tokens[position].kind == .word, Self.pronouns.contains(tokens[position].key) { continue }
+            if isWeak { continue }
             if let phrase = capitalisedName(endingAt: position, floor: sentence.firstToken) { return phrase }
         }
         return nil
@@ -292,11 +337,11 @@ struct Attributor {
             let previous = tokens[start - 1]
             if previous.kind == .word, previous.isCapitalized {
                 start -= 1
-            } else if previous.kind == .word, previous.key == Lexicon.of || previous.key == WordKey.of("for"),
+            } else if previous.kind == .word, previous.key == Lexicon.of || previous.key == Self.for,
                 start - 2 >= floor, tokens[start - 2].isCapitalized
             {
                 start -= 1
-            } else if previous.kind == .word, previous.key == WordKey.of("s"), start - 3 >= floor,
+            } else if previous.kind == .word, previous.key == Self.s, start - 3 >= floor,
                 tokens[start - 2].isSymbol("'") || tokens[start - 2].isSymbol("’"), tokens[start - 3].isCapitalized
             {
                 start -= 2
@@ -306,6 +351,27 @@ struct Attributor {
         }
         if tokens[start].kind == .word, tokens[start].key == Lexicon.the, start < end { start += 1 }
         return text.string(tokens: start, end)
+    }
+
+    /// A run of capitalised words starting at `start` (`Open Source Centre`, `Royal United Services Institute`).
+    private func capitalisedRun(from start: Int, limit: Int) -> String? {
+        guard tokens[start].kind == .word, tokens[start].isCapitalized, tokens[start].key != Lexicon.the,
+            !Lexicon.articles.contains(tokens[start].key)
+        else { return nil }
+        var last = start
+        while last + 1 < limit {
+            let next = tokens[last + 1]
+            if next.kind == .word, next.isCapitalized {
+                last += 1
+            } else if next.kind == .word, next.key == Lexicon.of || next.key == Self.for || next.key == Lexicon.and,
+                last + 2 < limit, tokens[last + 2].isCapitalized
+            {
+                last += 2
+            } else {
+                break
+            }
+        }
+        return text.string(tokens: start, last)
     }
 
     /// A bracketed citation after the figure, in the same sentence: `(Yonhap 04/30/2025)`, `(RFA, June 2024)`.
@@ -331,7 +397,8 @@ struct Attributor {
         while close < sentence.endToken, close - first < 12, !tokens[close].isSymbol(")") {
             let token = tokens[close]
             if token.isSymbol(":") { return nil }
-            if token.kind == .number || (token.kind == .word && token.isCapitalized && Lexicon.months.contains(token.key))
+            if token.kind == .number
+                || (token.kind == .word && token.isCapitalized && Lexicon.months.contains(token.key))
             {
                 hasDate = true
                 if nameEnd < 0 { nameEnd = close - 1 }

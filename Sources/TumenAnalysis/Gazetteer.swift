@@ -67,7 +67,8 @@ public struct Gazetteer: Sendable, Equatable {
     }
 
     /// The gazetteer shipped with Tumen (`Resources/gazetteer.json`).
-    public static let bundled: Gazetteer = loadBundled("gazetteer") { try load(contentsOf: $0) } ?? Gazetteer(entries: [])
+    public static let bundled: Gazetteer =
+        loadBundled("gazetteer") { try load(contentsOf: $0) } ?? Gazetteer(entries: [])
 
     /// Reads a gazetteer file (see the type's documentation for the format).
     public static func load(contentsOf url: URL) throws(AnalysisResourceError) -> Gazetteer {

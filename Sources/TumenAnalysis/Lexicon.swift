@@ -67,6 +67,9 @@ enum Lexicon {
             "passengers", "individuals", "inhabitants", "volunteers", "members", "staff", "specialists", "pilots",
             "cadets", "trainees", "crew", "servicemen", "conscripts", "recruits", "athletes", "journalists",
             "agents", "spies", "diplomats", "doctors", "nurses", "teachers", "farmers", "miners", "builders",
+            "officer", "officers", "participants", "generals", "commanders", "leaders", "representatives",
+            "operatives", "hackers", "guests", "instructors", "advisers", "advisors", "observers", "performers",
+            "artists", "nationals", "deminers", "sappers", "laborers", "patients", "graduates", "youths",
         ]
         pairs += people.map { ($0, "person") }
         pairs += ["shell", "shells", "round", "rounds"].map { ($0, "shell") }
@@ -95,11 +98,13 @@ enum Lexicon {
         pairs += ["month", "months"].map { ($0, "month") }
         pairs += ["year", "years"].map { ($0, "year") }
         pairs += ["decade", "decades"].map { ($0, "decade") }
-        pairs += ["item", "items", "article", "articles", "clause", "clauses", "point", "points", "demand", "demands",
+        pairs += [
+            "item", "items", "article", "articles", "clause", "clauses", "point", "points", "demand", "demands",
             "provision", "provisions",
         ].map { ($0, "item") }
         pairs += ["country", "countries", "nation", "nations", "states"].map { ($0, "country") }
         pairs += ["percent", "pct"].map { ($0, "percent") }
+        pairs += ["fold"].map { ($0, "ratio") }
         return table(pairs)
     }()
 
@@ -201,7 +206,7 @@ enum Lexicon {
         "said", "says", "say", "estimated", "reported", "respectively", "each", "apiece", "times", "time",
         "once", "twice", "ahead", "back", "away", "up", "down", "out", "off", "again", "instead", "last", "next",
         "total", "overall", "combined", "alone", "altogether", "within", "without", "upon", "near", "because",
-        "although", "though", "whereas", "unless", "whether", "either", "neither", "other", "others", "another",
+        "although", "though", "whereas", "unless", "whether", "either", "neither", "others", "another",
     ])
 
     /// Words after `N times` that make it a ratio (`nine times higher`) rather than a count of occurrences.
@@ -304,7 +309,8 @@ struct PhraseTable<Value: Sendable>: Sendable {
         for phrase in phrases where index - phrase.keys.count + 1 >= floor {
             let first = index - phrase.keys.count + 1
             var ok = true
-            for (offset, key) in phrase.keys.enumerated() where tokens[first + offset].key != key
+            for (offset, key) in phrase.keys.enumerated()
+            where tokens[first + offset].key != key
                 || tokens[first + offset].kind != phrase.kinds[offset]
             {
                 ok = false

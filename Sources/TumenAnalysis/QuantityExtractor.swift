@@ -25,6 +25,14 @@ struct QuantityExtractor {
 
     init(_ text: ScannedText) { self.text = text }
 
+    private static let no = WordKey.of("no")
+    private static let nos = WordKey.of("nos")
+    private static let m = WordKey.of("m")
+    private static let b = WordKey.of("b")
+    private static let `for` = WordKey.of("for")
+    private static let all = WordKey.of("all")
+    private static let through = WordKey.of("through")
+
     func candidates(in sentence: Sentence) -> [QuantityCandidate] {
         var result: [QuantityCandidate] = []
         var index = sentence.firstToken
@@ -92,7 +100,10 @@ struct QuantityExtractor {
     private func continuesChain(from chainEnd: Int, to index: Int) -> Bool {
         guard index == chainEnd + 1 else { return false }
         let joiner = tokens[chainEnd]
-        if joiner.kind == .word { return joiner.key == Lexicon.and || joiner.key == Lexicon.or }
+        if joiner.kind == .word {
+            return joiner.key == Lexicon.and || joiner.key == Lexicon.or || joiner.key == Lexicon.to
+                || joiner.key == Self.through
+        }
         return joiner.isSymbol(",") || joiner.isSymbol("-") || joiner.isSymbol("–") || joiner.isSymbol("&")
     }
 
@@ -175,23 +186,23 @@ struct QuantityExtractor {
         // Reference numbers: `Figure 1`, `Resolution 1874`, `No. 5`, `ext. 211`.
         var reference = previous
         if isSymbol(reference, "."), joined(reference) { reference -= 1 }
-        if reference >= floor, tokens[reference].kind == .word, Lexicon.referenceWords.contains(tokens[reference].key)
-        {
-            let isNo = tokens[reference].key == WordKey.of("no") || tokens[reference].key == WordKey.of("nos")
+        if reference >= floor, tokens[reference].kind == .word, Lexicon.referenceWords.contains(tokens[reference].key) {
+            let isNo = tokens[reference].key == Self.no || tokens[reference].key == Self.nos
             if !isNo || reference != previous || tokens[reference].isCapitalized { return .dropChain }
         }
         // Dates: `March 28`, `May 2019`, `28 March 2024`.
         if previous >= floor, tokens[previous].kind == .word, tokens[previous].isCapitalized,
             Lexicon.months.contains(tokens[previous].key)
         {
-            return .drop(1)
+            return .dropChain
         }
         if previous - 1 >= floor, isSymbol(previous, "."), tokens[previous - 1].kind == .word,
             tokens[previous - 1].isCapitalized, Lexicon.months.contains(tokens[previous - 1].key)
         {
             return .drop(1)  // `Sept. 3`
         }
-        if next < limit, tokens[next].kind == .word, tokens[next].isCapitalized, Lexicon.months.contains(tokens[next].key)
+        if next < limit, tokens[next].kind == .word, tokens[next].isCapitalized,
+            Lexicon.months.contains(tokens[next].key)
         {
             return .drop(1)
         }
@@ -206,8 +217,9 @@ struct QuantityExtractor {
         }
         // List markers: a small number opening a line, followed by `.` or `)`: `1. Background`, `2) Trade`.
         let opensLine =
-            index == 0 || token.flags.contains(.lineBefore) || index == sentence.firstToken
-            && (previous < 0 || tokens[previous].flags.contains(.lineBefore) || previous == 0)
+            index == 0 || token.flags.contains(.lineBefore)
+            || index == sentence.firstToken
+                && (previous < 0 || tokens[previous].flags.contains(.lineBefore) || previous == 0)
         if opensLine, token.end - token.start <= 3, next < limit, joined(next),
             tokens[next].isSymbol(".") || tokens[next].isSymbol(")")
         {
@@ -225,7 +237,11 @@ struct QuantityExtractor {
     /// The value of a digits token, reading `,` and `.` as thousands separators or a decimal point by their
     /// grouping: `20,000`, `9.4`, `1,234.5`, `1.650.000`, `1,65` (a decimal comma). Nil when the token is not a
     /// number (`1.2.3`).
-    func digitsValue(_ index: Int) -> Double? {
+    func digitsValue(_ index: Int) -> Double? { digitsNumber(index).map { $0.mantissa / pow10($0.decimals) } }
+
+    /// The digits of a token as an integer mantissa and the number of decimals, so that scales apply exactly
+    /// (`1.65 trillion` is `165 × 10^10`, not `1.65 × 10^12` rounded).
+    private func digitsNumber(_ index: Int) -> (mantissa: Double, decimals: Int)? {
         let token = tokens[index]
         let s = text.scalars
         var separators: [(position: Int, scalar: UInt32)] = []
@@ -260,25 +276,19 @@ struct QuantityExtractor {
                 guard grouped(separators, until: token.end) else { return nil }
             }
         }
-        var integer: Double = 0
-        var fraction: Double = 0
-        var scale: Double = 1
+        var mantissa: Double = 0
+        var decimals = 0
         var inFraction = false
         for position in token.start..<token.end {
             let v = s[position]
             if Scalars.isDigit(v) {
-                let digit = Double(v - 0x30)
-                if inFraction {
-                    scale /= 10
-                    fraction += digit * scale
-                } else {
-                    integer = integer * 10 + digit
-                }
+                mantissa = mantissa * 10 + Double(v - 0x30)
+                if inFraction { decimals += 1 }
             } else if position == decimalAt {
                 inFraction = true
             }
         }
-        return integer + fraction
+        return (mantissa, decimals)
     }
 
     private func isYearLike(_ index: Int) -> Bool {
@@ -294,7 +304,10 @@ struct QuantityExtractor {
     }
 
     private struct ParsedNumber {
-        var value: Double
+        /// The value is `mantissa × 10^exponent`, kept apart so that decimal scales stay exact.
+        var mantissa: Double
+        var exponent: Int
+        var value: Double { exponent >= 0 ? mantissa * pow10(exponent) : mantissa / pow10(-exponent) }
         var end: Int
         var isWord: Bool
         var isYearLike: Bool
@@ -305,6 +318,17 @@ struct QuantityExtractor {
         var unit: String?
         /// `a single`: the value needs a counted noun after it.
         var needsNoun: Bool
+
+        mutating func multiply(by scale: Double) {
+            var exponent = 0
+            var rest = scale
+            while rest >= 10, rest.truncatingRemainder(dividingBy: 10) == 0 {
+                rest /= 10
+                exponent += 1
+            }
+            mantissa *= rest
+            self.exponent += exponent
+        }
     }
 
     /// A number in digits or words at `index`, with its scale words, or nil.
@@ -312,19 +336,20 @@ struct QuantityExtractor {
         let token = tokens[index]
         var parsed: ParsedNumber
         if token.kind == .number {
-            guard let value = digitsValue(index) else { return nil }
+            guard let (mantissa, decimals) = digitsNumber(index) else { return nil }
             parsed = ParsedNumber(
-                value: value, end: index + 1, isWord: false, isYearLike: isYearLike(index), scaled: false,
+                mantissa: mantissa, exponent: -decimals, end: index + 1, isWord: false, isYearLike: isYearLike(index),
+                scaled: false,
                 isFraction: false, unit: nil, needsNoun: false)
             // Attached scale: `5bn`, `$3m`, `20k`.
             if index + 1 < limit, joined(index + 1), tokens[index + 1].kind == .word {
                 let suffix = tokens[index + 1].key
-                let isMillionM = suffix == WordKey.of("m") && currency
-                let isBillionB = suffix == WordKey.of("b") && currency
-                if let scale = Lexicon.attachedScales[suffix], suffix != WordKey.of("m") || isMillionM,
-                    suffix != WordKey.of("b") || isBillionB
+                let isMillionM = suffix == Self.m && currency
+                let isBillionB = suffix == Self.b && currency
+                if let scale = Lexicon.attachedScales[suffix], suffix != Self.m || isMillionM,
+                    suffix != Self.b || isBillionB
                 {
-                    parsed.value *= scale
+                    parsed.multiply(by: scale)
                     parsed.scaled = true
                     parsed.end = index + 2
                 }
@@ -341,7 +366,7 @@ struct QuantityExtractor {
             let scale = Lexicon.scales[tokens[parsed.end].key], scale < lastScale || lastScale == 100
         {
             if scale == 12 && !(parsed.value >= 1 && parsed.value < 100) { break }
-            parsed.value *= scale
+            parsed.multiply(by: scale)
             parsed.scaled = true
             lastScale = scale
             parsed.end += 1
@@ -356,7 +381,8 @@ struct QuantityExtractor {
             -> ParsedNumber
         {
             ParsedNumber(
-                value: value, end: end, isWord: true, isYearLike: false, scaled: false, isFraction: fraction,
+                mantissa: value, exponent: 0, end: end, isWord: true, isYearLike: false, scaled: false,
+                isFraction: fraction,
                 unit: unit, needsNoun: needsNoun)
         }
         let next = index + 1
@@ -367,17 +393,19 @@ struct QuantityExtractor {
             if let scale = Lexicon.scales[word], scale >= 12, !(next + 1 < limit && isWord(next + 1, Lexicon.of)) {
                 return make(scale, end: next + 1)
             }
-            if let denominator = Lexicon.fractions[word], word != WordKey.of("half"), isWord(next + 1, Lexicon.of) {
+            if let denominator = Lexicon.fractions[word], word != Lexicon.half, isWord(next + 1, Lexicon.of) {
                 return make(1 / denominator, end: next + 1, fraction: true)
             }
             return nil
         }
-        if key == Lexicon.half, isWord(next, Lexicon.of), index == 0 || !isWord(index - 1, WordKey.of("a")) {
+        if key == Lexicon.half, isWord(next, Lexicon.of),
+            index == 0 || !Lexicon.articles.contains(tokens[index - 1].key)
+        {
             return make(0.5, end: next, fraction: true)
         }
         if key == Lexicon.once {
             guard index > 0, tokens[index - 1].kind == .word, !isWord(index - 1, Lexicon.at),
-                !isWord(index - 1, WordKey.of("for")), !isWord(index - 1, WordKey.of("all"))
+                !isWord(index - 1, Self.for), !isWord(index - 1, Self.all)
             else { return nil }
             if next >= limit { return make(1, end: next, unit: "time") }
             let n = tokens[next]
@@ -392,6 +420,8 @@ struct QuantityExtractor {
             return make(2, end: next, unit: ratio ? "ratio" : "time")
         }
         guard var value = Lexicon.cardinals[key] else { return nil }
+        // `non-zero`, `at-one`: part of a compound word.
+        if index > 0, joined(index), tokens[index - 1].isSymbol("-") || tokens[index - 1].isSymbol("‐") { return nil }
         var end = next
         // `twenty-five`, `twenty five`
         if Lexicon.tens.contains(key), end < limit {
@@ -408,7 +438,8 @@ struct QuantityExtractor {
         // Fractions: `one-tenth`, `two thirds`.
         var fractionWord = end
         if isSymbol(end, "-"), joined(end), end + 1 < limit, joined(end + 1) { fractionWord = end + 1 }
-        if fractionWord < limit, tokens[fractionWord].kind == .word, let denominator = Lexicon.fractions[tokens[fractionWord].key],
+        if fractionWord < limit, tokens[fractionWord].kind == .word,
+            let denominator = Lexicon.fractions[tokens[fractionWord].key],
             value >= 1, value < 100
         {
             let plural = text.scalars[tokens[fractionWord].end - 1] == 0x73
@@ -502,8 +533,9 @@ struct QuantityExtractor {
                 let other = number(at: second, limit: limit, currency: currencyBefore), !other.isFraction,
                 other.unit == nil, !other.needsNoun
             {
-                var lower = parsed.value
-                if !parsed.scaled && other.scaled { lower *= scaleOf(other, at: second) }
+                var scaledFirst = parsed
+                if !parsed.scaled && other.scaled { scaledFirst.multiply(by: scaleOf(other, at: second)) }
+                let lower = scaledFirst.value
                 if lower < other.value && !(parsed.isYearLike && other.isYearLike) {
                     low = lower
                     high = other.value
@@ -526,7 +558,8 @@ struct QuantityExtractor {
         } else if let (phraseUnit, phraseEnd) = Lexicon.unitPhrases.match(in: tokens, at: end, limit: limit) {
             unit = phraseUnit
             end = phraseEnd
-        } else if !currencyBefore, let (code, codeEnd) = Lexicon.currencyWords.match(in: tokens, at: end, limit: limit) {
+        } else if !currencyBefore, let (code, codeEnd) = Lexicon.currencyWords.match(in: tokens, at: end, limit: limit)
+        {
             unit = code
             end = codeEnd
         } else if end < limit, tokens[end].kind == .word, Lexicon.percentWords.contains(tokens[end].key) {
@@ -536,7 +569,8 @@ struct QuantityExtractor {
             unit = parsed.scaled || currencyBefore ? "GBP" : "lb"
             end += 1
         } else if !parsed.isWord, tokens[index].kind == .number, index + 1 < limit, joined(index + 1),
-            tokens[index + 1].kind == .word, end == index + 1, let attached = Lexicon.attachedUnits[tokens[index + 1].key]
+            tokens[index + 1].kind == .word, end == index + 1,
+            let attached = Lexicon.attachedUnits[tokens[index + 1].key]
         {
             unit = attached  // `2km`, `152mm`
             end = index + 2
@@ -550,7 +584,8 @@ struct QuantityExtractor {
             if let (phrase, head, normalised) = countedNoun(after: end, limit: limit, value: parsed.value) {
                 unit = normalised
                 nounPhrase = phrase
-                countsThings = !["tonne", "barrel", "km", "m", "mile", "kg", "hectare", "km2"].contains(normalised)
+                countsThings =
+                    !["tonne", "barrel", "km", "m", "mile", "kg", "hectare", "km2", "ratio"].contains(normalised)
                     && !Lexicon.timeUnits.contains(normalised)
                 end = head + 1
             } else if parsed.needsNoun {
@@ -569,17 +604,22 @@ struct QuantityExtractor {
 
         // What is left is a year or a bare designator, not a figure.
         if parsed.isYearLike && !currencyBefore && !parsed.scaled {
-            let keeps = unit.map { unitName in
-                nounPhrase == nil || Lexicon.units[tokens[nounPhrase!.upperBound - 1].key] != nil
-                    || unitName == "percent"
-            } ?? false
-            if !keeps { return QuantityCandidate(first: index, end: end, value: nil, unit: nil, qualifier: "exact", countsThings: false) }
+            let keeps =
+                unit.map { unitName in
+                    nounPhrase == nil || Lexicon.units[tokens[nounPhrase!.upperBound - 1].key] != nil
+                        || unitName == "percent"
+                } ?? false
+            if !keeps {
+                return QuantityCandidate(
+                    first: index, end: end, value: nil, unit: nil, qualifier: "exact", countsThings: false)
+            }
         }
         if unit == nil, !parsed.scaled, !parsed.isWord, index - 1 >= floor, index - 1 > sentence.firstToken,
             tokens[index - 1].kind == .word, tokens[index - 1].isCapitalized, first == index,
             Lexicon.qualifiers.match(in: tokens, endingAt: index - 1, floor: floor) == nil
         {
-            return QuantityCandidate(first: index, end: end, value: nil, unit: nil, qualifier: "exact", countsThings: false)
+            return QuantityCandidate(
+                first: index, end: end, value: nil, unit: nil, qualifier: "exact", countsThings: false)
         }
         // A bare count: `the number of Russian tourists ... was only 880`.
         if unit == nil, !parsed.isFraction, let (phrase, _, normalised) = numberOfNoun(before: index, floor: floor) {
@@ -636,12 +676,25 @@ struct QuantityExtractor {
         }
         guard position < limit, tokens[position].hasSpaceBefore || position == start else { return nil }
         var words: [Int] = []
-        while position < limit, words.count < 4 {
+        var known: Int?
+        while position < limit, words.count < 5 {
             let token = tokens[position]
             guard token.kind == .word, !Lexicon.stopWords.contains(token.key) || Lexicon.units[token.key] != nil
             else { break }
             if Lexicon.units[token.key] != nil {
+                // The head is the last noun: `rocket systems` counts systems, `artillery shells` shells.
+                known = position
+                let after = position + 1
+                if after < limit, tokens[after].hasSpaceBefore, isPlainNoun(after, singularAllowed: false),
+                    !Lexicon.stopWords.contains(tokens[after].key)
+                {
+                    let head = Lexicon.units[tokens[after].key] ?? singular(after)
+                    return (start..<after + 1, after, head)
+                }
                 return (start..<position + 1, position, Lexicon.units[token.key]!)
+            }
+            if token.isCapitalized, isDemonymPlural(position) {
+                return (start..<position + 1, position, "person")
             }
             words.append(position)
             position += 1
@@ -653,10 +706,20 @@ struct QuantityExtractor {
                 words.append(position - 1)
             }
         }
+        _ = known
         // No known unit: the last plain lower-case plural noun (or any noun after `a single`/`one`).
         guard let head = words.last(where: { isPlainNoun($0, singularAllowed: value == 1) }) else { return nil }
         if head != words.last, words.count > 2 { return nil }
+        if words.count > 4, head != words.last { return nil }
         return (start..<head + 1, head, singular(head))
+    }
+
+    /// `Russians`, `Koreans`, `Ukrainians`: people named by nationality.
+    private func isDemonymPlural(_ index: Int) -> Bool {
+        let token = tokens[index]
+        guard token.end - token.start >= 6 else { return false }
+        let s = text.scalars
+        return s[token.end - 3] == 0x61 && s[token.end - 2] == 0x6E && s[token.end - 1] == 0x73  // -ans
     }
 
     private func isPlainNoun(_ index: Int, singularAllowed: Bool) -> Bool {
@@ -707,4 +770,19 @@ struct QuantityExtractor {
         }
         return nil
     }
+}
+
+/// Exact powers of ten up to 10^22, the largest a `Double` holds exactly.
+private let powersOfTen: [Double] = (0...22).map { exponent in
+    var value = 1.0
+    for _ in 0..<exponent { value *= 10 }
+    return value
+}
+
+@inline(__always)
+private func pow10(_ exponent: Int) -> Double {
+    if exponent < powersOfTen.count { return powersOfTen[exponent] }
+    var value = powersOfTen[22]
+    for _ in 22..<exponent { value *= 10 }
+    return value
 }

@@ -209,7 +209,11 @@ struct ScannedText {
                 }
             } else if Scalars.isLetter(v) {
                 kind = .word
-                if Scalars.isUpper(v) { flags.insert(.capitalized) } else if Scalars.isLower(v) { flags.insert(.lowercase) }
+                if Scalars.isUpper(v) {
+                    flags.insert(.capitalized)
+                } else if Scalars.isLower(v) {
+                    flags.insert(.lowercase)
+                }
                 while index < count {
                     let c = s[index]
                     guard Scalars.isLetter(c) || (c >= 0x300 && c <= 0x36F) else { break }

@@ -133,7 +133,8 @@ struct SentenceSplitter {
             let isDotted = period >= 2 && tokens[period - 2].isSymbol(".") && !word.hasSpaceBefore
             if isDotted {
                 if word.isLowercase { return true }
-                return !(tokens[next].kind == .word && sentenceStarters.contains(tokens[next].key)
+                return
+                    !(tokens[next].kind == .word && sentenceStarters.contains(tokens[next].key)
                     && tokens[next].isCapitalized)
             }
             // An initial: `J. Smith`.
