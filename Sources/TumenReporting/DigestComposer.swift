@@ -51,10 +51,14 @@ public struct DigestComposer: Sendable {
         return digest
     }
 
-    /// A quantity worth listing among key figures: it has a unit, or is a large count.
+    /// A quantity worth listing in a digest: it has a unit, or is a large count.
     public static func isKeyFigure(_ quantity: Quantity) -> Bool {
         quantity.unit != nil || (quantity.value ?? quantity.high ?? 0) >= 100
     }
+
+    /// Units of figures that rarely carry a briefing on their own — durations, repetitions, calibres — listed
+    /// compactly after the key figures.
+    public static let minorUnits: Set<String> = ["day", "hour", "minute", "week", "month", "year", "time", "mm"]
 
     /// The deterministic id of the digest of a window.
     public static func id(cadence: String, topic: String, start: Date, end: Date) -> String {

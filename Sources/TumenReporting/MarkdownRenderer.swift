@@ -35,24 +35,58 @@ public struct MarkdownRenderer: Sendable {
 
     private func renderFigures(_ digest: Digest) -> String {
         guard !digest.figures.isEmpty else { return "\n## Key figures\n\nNo figures found.\n" }
+        let isMinor = { (figure: DigestFigure) in figure.unit.map(DigestComposer.minorUnits.contains) ?? false }
         var out = "\n## Key figures\n"
-        var current = ""
-        for figure in digest.figures {
-            if figure.documentId != current {
-                current = figure.documentId
-                out += "\n### `\(figure.documentName)`\n\n"
+        for (documentId, figures) in groupedByDocument(digest.figures.filter { !isMinor($0) }) {
+            out += "\n### `\(figures[0].documentName)` (\(documentId))\n\n"
+            var index = 0
+            while index < figures.count {
+                let sentence = figures[index].sentence
+                var next = index
+                while next < figures.count, figures[next].sentence == sentence {
+                    out += "- " + describe(figures[next]) + "\n"
+                    next += 1
+                }
+                out += "  > \(inline(sentence))\n"
+                index = next
             }
-            var line = "- **\(inline(figure.text))**"
-            var details: [String] = []
-            if let unit = figure.unit { details.append(unit) }
-            if let measure = figure.measure { details.append(inline(measure)) }
-            if !details.isEmpty { line += " — " + details.joined(separator: " · ") }
-            if let source = figure.source { line += " — according to \(inline(source))" }
-            line += " `[\(figure.span.start)–\(figure.span.end)]`\n"
-            line += "  > \(inline(figure.sentence))\n"
-            out += line
+        }
+        let minor = digest.figures.filter(isMinor)
+        if !minor.isEmpty {
+            out += "\n## Other figures\n\n"
+            out += minor.map { "\(inline($0.text)) (`\($0.documentName)` \($0.span.start)–\($0.span.end))" }
+                .joined(separator: " · ") + "\n"
         }
         return out
+    }
+
+    /// One figure on one line: the words, the unit and measure, who says so, and where.
+    private func describe(_ figure: DigestFigure) -> String {
+        var line = "**\(inline(figure.text))**"
+        var details: [String] = []
+        if let unit = figure.unit { details.append(unit) }
+        if let measure = figure.measure, !isUnitWord(measure, unit: figure.unit) { details.append(inline(measure)) }
+        if !details.isEmpty { line += " — " + details.joined(separator: " · ") }
+        if let source = figure.source { line += " — according to \(inline(source))" }
+        return line + " `[\(figure.span.start)–\(figure.span.end)]`"
+    }
+
+    /// True when a measure only repeats the unit ("days" for `day`).
+    private func isUnitWord(_ measure: String, unit: String?) -> Bool {
+        guard let unit else { return false }
+        let word = measure.lowercased()
+        return word == unit || word == unit + "s"
+    }
+
+    /// Figures of each document, in the order the documents first appear.
+    private func groupedByDocument(_ figures: [DigestFigure]) -> [(String, [DigestFigure])] {
+        var order: [String] = []
+        var groups: [String: [DigestFigure]] = [:]
+        for figure in figures {
+            if groups[figure.documentId] == nil { order.append(figure.documentId) }
+            groups[figure.documentId, default: []].append(figure)
+        }
+        return order.map { ($0, groups[$0] ?? []) }
     }
 
     private func renderEntities(_ digest: Digest) -> String {
