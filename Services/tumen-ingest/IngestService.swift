@@ -43,11 +43,7 @@ struct IngestService: Service {
                 return true
             },
             handle: { message in await handleSubmit(message) },
-            refuse: { message in
-                guard let request = RoutedRequest(frames: message.frames) else { return }
-                let id = try? WireCoding.decodeHeader(request.body).id
-                send(request, Replies.make(Busy(retryAfterMs: 500, reason: "ingest is at capacity or restarting"), to: id))
-            })
+            busy: Busy(retryAfterMs: 500, reason: "ingest is at capacity or restarting"))
         storage.cancelAll()
     }
 
@@ -79,7 +75,8 @@ struct IngestService: Service {
             return
         }
         do {
-            let stored = try await storage.request(DocumentStore(document: document), id: envelope.id)
+            let stored = try await storage.request(
+                DocumentStore(document: document), id: envelope.id, timeout: .seconds(3), attempts: 2)
                 .decode(DocumentStored.self)
             logger.info(
                 "document accepted",

@@ -54,11 +54,7 @@ struct ReportingService: Service {
                     return true
                 },
                 handle: { message in await handleControl(message) },
-                refuse: { message in
-                    guard let request = RoutedRequest(frames: message.frames) else { return }
-                    let id = try? WireCoding.decodeHeader(request.body).id
-                    reply(request, Replies.make(Busy(retryAfterMs: 1000, reason: "reporting is busy"), to: id))
-                })
+                busy: Busy(retryAfterMs: 1000, reason: "reporting is busy or restarting"))
             storage.cancelAll()
             group.cancelAll()
         }

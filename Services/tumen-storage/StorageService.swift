@@ -49,11 +49,7 @@ struct StorageService: Service {
             await ServerLoop(reactor: reactor).run(
                 consumeInline: { _ in false },
                 handle: { message in await handle(message) },
-                refuse: { message in
-                    guard let request = RoutedRequest(frames: message.frames) else { return }
-                    let id = try? WireCoding.decodeHeader(request.body).id
-                    send(request, Replies.make(Busy(retryAfterMs: 1000, reason: "storage is shutting down"), to: id), on: message.socket)
-                })
+                busy: Busy(retryAfterMs: 1000, reason: "storage is busy or restarting"))
             group.cancelAll()
         }
     }

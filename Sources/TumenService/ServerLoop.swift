@@ -1,13 +1,15 @@
 import Logging
 import ServiceLifecycle
 import Synchronization
+import TumenProtocol
 import TumenTransport
 
 /// The inbound loop of a service that serves requests on a ``SocketReactor``.
 ///
 /// Replies to the service's own outbound requests are handled inline; every other message is handled in its own
-/// child task. On graceful shutdown the loop stops taking new requests (they are refused, e.g. with `busy`),
-/// lets the ones in flight finish — their replies still flow — and then stops the reactor.
+/// child task. A request that arrives while `maxInFlight` are being handled, or after graceful shutdown began, is
+/// answered `busy` (the client retries with the same id). On graceful shutdown the loop lets the requests in flight
+/// finish — their replies still flow — and then stops the reactor.
 public struct ServerLoop: Sendable {
     private let reactor: SocketReactor
     private let maxInFlight: Int
@@ -23,11 +25,11 @@ public struct ServerLoop: Sendable {
     /// - Parameters:
     ///   - consumeInline: returns true for messages it handled on the spot (replies to this service's requests).
     ///   - handle: handles one request; runs concurrently with others.
-    ///   - refuse: answers a request that arrived while at capacity or after shutdown began (e.g. with `busy`).
+    ///   - busy: the answer to a request that arrived while at capacity or after shutdown began.
     public func run(
         consumeInline: @escaping @Sendable (InboundMessage) -> Bool,
         handle: @escaping @Sendable (InboundMessage) async -> Void,
-        refuse: @escaping @Sendable (InboundMessage) -> Void
+        busy: Busy
     ) async {
         let state = LoopState()
         let reactor = self.reactor
@@ -43,7 +45,7 @@ public struct ServerLoop: Sendable {
                         return true
                     }
                     guard accepted else {
-                        refuse(message)
+                        refuse(message, with: busy)
                         continue
                     }
                     group.addTask {
@@ -65,6 +67,12 @@ public struct ServerLoop: Sendable {
         }
         reactor.shutdown()
         await reactor.waitUntilStopped()
+    }
+
+    private func refuse(_ message: InboundMessage, with busy: Busy) {
+        guard let request = RoutedRequest(frames: message.frames) else { return }
+        let id = try? WireCoding.decodeHeader(request.body).id
+        try? reactor.send(request.reply(Replies.make(busy, to: id)), on: message.socket)
     }
 
     private struct State {
