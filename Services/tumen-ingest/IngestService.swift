@@ -49,7 +49,7 @@ struct IngestService: Service {
 
     private func handleSubmit(_ message: InboundMessage) async {
         guard let request = RoutedRequest(frames: message.frames) else {
-            deadLetters.record(
+            await deadLetters.record(
                 socket: "submit", reason: "message with \(message.frames.count) frame(s) has no body",
                 raw: message.frames.last ?? Data())
             return
@@ -58,7 +58,7 @@ struct IngestService: Service {
         do {
             envelope = try WireCoding.decode(DocumentSubmit.self, from: request.body)
         } catch {
-            deadLetters.record(socket: "submit", reason: error.description, raw: request.body)
+            await deadLetters.record(socket: "submit", reason: error.description, raw: request.body)
             send(request, Replies.error(error))
             return
         }
@@ -67,7 +67,7 @@ struct IngestService: Service {
         do {
             document = try intake.document(from: submit, now: Date())
         } catch {
-            deadLetters.record(socket: "submit", reason: error.reason, raw: request.body)
+            await deadLetters.record(socket: "submit", reason: error.reason, raw: request.body)
             send(
                 request,
                 Replies.make(

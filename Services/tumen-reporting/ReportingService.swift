@@ -86,7 +86,7 @@ struct ReportingService: Service {
         do {
             envelope = try WireCoding.decode(DigestNow.self, from: request.body)
         } catch {
-            deadLetters.record(socket: "control", reason: error.description, raw: request.body)
+            await deadLetters.record(socket: "control", reason: error.description, raw: request.body)
             reply(request, Replies.error(error))
             return
         }

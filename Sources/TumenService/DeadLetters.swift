@@ -2,7 +2,7 @@ import Foundation
 import Logging
 import TumenProtocol
 
-/// Sends dead letters to storage without holding up the request that produced them.
+/// Records dead letters in storage, so that a bad frame is kept before its sender hears the error.
 public struct DeadLetterSender: Sendable {
     private let storage: RequestChannel
     private let service: String
@@ -14,19 +14,16 @@ public struct DeadLetterSender: Sendable {
         self.logger = logger
     }
 
-    /// Logs the problem and records the frame in storage's dead letters, in the background.
-    public func record(socket: String, reason: String, raw: Data) {
+    /// Logs the problem and records the frame in storage's dead letters; when storage does not answer within a few
+    /// seconds, the failure is logged and the caller goes on.
+    public func record(socket: String, reason: String, raw: Data) async {
         logger.warning("dead letter", metadata: ["socket": "\(socket)", "reason": "\(reason)", "bytes": "\(raw.count)"])
         let letter = DeadLetter(service: service, socket: socket, reason: reason, raw: raw)
-        let storage = self.storage
-        let logger = self.logger
-        Task {
-            do {
-                _ = try await storage.request(DeadLetterRecord(deadLetter: letter), timeout: .seconds(2), attempts: 2)
-                    .decode(DeadLetterRecorded.self)
-            } catch {
-                logger.error("could not record dead letter in storage: \(error)")
-            }
+        do {
+            _ = try await storage.request(DeadLetterRecord(deadLetter: letter), timeout: .seconds(2), attempts: 2)
+                .decode(DeadLetterRecorded.self)
+        } catch {
+            logger.error("could not record dead letter in storage: \(error)")
         }
     }
 }
