@@ -93,7 +93,10 @@ struct AnalysisWorker: Service {
 
     private func process(_ assign: JobAssign) {
         guard assign.kind == .analyzeDocument, let document = assign.document else {
-            send(JobFailed(jobId: assign.jobId, workerId: workerId, reason: "this worker cannot do '\(assign.kind.rawValue)' jobs"))
+            send(
+                JobFailed(
+                    jobId: assign.jobId, workerId: workerId,
+                    reason: "this worker cannot do '\(assign.kind.rawValue)' jobs"))
             return
         }
         let started = ContinuousClock.now

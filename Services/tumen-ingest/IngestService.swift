@@ -16,7 +16,8 @@ struct IngestService: Service {
     let maxInFlight: Int
     let logger: Logger
 
-    init(submitEndpoint: String, storeEndpoint: String, intake: DocumentIntake, maxInFlight: Int, logger: Logger) throws {
+    init(submitEndpoint: String, storeEndpoint: String, intake: DocumentIntake, maxInFlight: Int, logger: Logger) throws
+    {
         // Room for base64 (4/3) and then some, so that an oversized document still arrives and gets a clear answer.
         let frameLimit = Int64(intake.configuration.maxDocumentBytes) * 2 + 64 * 1024
         reactor = try SocketReactor(
@@ -25,7 +26,8 @@ struct IngestService: Service {
                 SocketDescriptor(
                     name: "submit", type: .router, bind: [submitEndpoint], connect: [],
                     options: SocketOptions(maxMessageSize: frameLimit)),
-                SocketDescriptor(name: "store", type: .dealer, bind: [], connect: [storeEndpoint], options: SocketOptions()),
+                SocketDescriptor(
+                    name: "store", type: .dealer, bind: [], connect: [storeEndpoint], options: SocketOptions()),
             ])
         storage = RequestChannel(reactor: reactor, socket: "store", endpoint: storeEndpoint)
         deadLetters = DeadLetterSender(storage: storage, service: "ingest", logger: logger)
@@ -71,13 +73,15 @@ struct IngestService: Service {
             send(
                 request,
                 Replies.make(
-                    DocumentRejected(name: submit.name, code: error.code.rawValue, reason: error.reason), to: envelope.id))
+                    DocumentRejected(name: submit.name, code: error.code.rawValue, reason: error.reason),
+                    to: envelope.id))
             return
         }
         do {
             let stored = try await storage.request(
-                DocumentStore(document: document), id: envelope.id, timeout: .seconds(3), attempts: 2)
-                .decode(DocumentStored.self)
+                DocumentStore(document: document), id: envelope.id, timeout: .seconds(3), attempts: 2
+            )
+            .decode(DocumentStored.self)
             logger.info(
                 "document accepted",
                 metadata: ["name": "\(submit.name)", "id": "\(stored.documentId)", "duplicate": "\(stored.duplicate)"])

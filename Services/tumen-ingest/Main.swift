@@ -21,7 +21,8 @@ struct IngestCommand: AsyncParsableCommand {
         ])
         let logger = ServiceRunner.bootstrapLogging(label: "tumen.ingest", level: config.string(Settings.logLevel))
         let service = try IngestService(
-            submitEndpoint: config.string(Settings.submitEndpoint), storeEndpoint: config.string(Settings.storeEndpoint),
+            submitEndpoint: config.string(Settings.submitEndpoint),
+            storeEndpoint: config.string(Settings.storeEndpoint),
             intake: DocumentIntake(configuration: .init(maxDocumentBytes: try config.int(Settings.maxDocumentBytes))),
             maxInFlight: try config.int(Settings.maxInFlight), logger: logger)
         try await ServiceRunner.run([service], logger: logger)

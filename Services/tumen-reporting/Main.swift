@@ -1,5 +1,5 @@
-import Foundation
 import ArgumentParser
+import Foundation
 import TumenProtocol
 import TumenService
 
@@ -30,7 +30,8 @@ struct ReportingCommand: AsyncParsableCommand {
         }
         let service = try ReportingService(
             digestsEndpoint: config.string(Settings.digestsEndpoint),
-            controlEndpoint: config.string(Settings.controlEndpoint), storeEndpoint: config.string(Settings.storeEndpoint),
+            controlEndpoint: config.string(Settings.controlEndpoint),
+            storeEndpoint: config.string(Settings.storeEndpoint),
             cadence: cadence, topics: topicList, logger: logger)
         try await ServiceRunner.run([service], logger: logger)
     }

@@ -24,11 +24,13 @@ struct ReportingService: Service {
         reactor = try SocketReactor(
             name: "reporting",
             sockets: [
-                SocketDescriptor(name: "digests", type: .pub, bind: [digestsEndpoint], connect: [], options: SocketOptions()),
+                SocketDescriptor(
+                    name: "digests", type: .pub, bind: [digestsEndpoint], connect: [], options: SocketOptions()),
                 SocketDescriptor(
                     name: "control", type: .router, bind: [controlEndpoint], connect: [],
                     options: SocketOptions(maxMessageSize: 1 << 20)),
-                SocketDescriptor(name: "store", type: .dealer, bind: [], connect: [storeEndpoint], options: SocketOptions()),
+                SocketDescriptor(
+                    name: "store", type: .dealer, bind: [], connect: [storeEndpoint], options: SocketOptions()),
             ])
         storage = RequestChannel(reactor: reactor, socket: "store", endpoint: storeEndpoint)
         deadLetters = DeadLetterSender(storage: storage, service: "reporting", logger: logger)
@@ -74,7 +76,8 @@ struct ReportingService: Service {
                 do {
                     _ = try await maker.make(topic: topic, until: next, publishEmpty: false)
                 } catch {
-                    logger.error("scheduled digest \(Topics.digest(cadence: cadence.name, topic: topic)) failed: \(error)")
+                    logger.error(
+                        "scheduled digest \(Topics.digest(cadence: cadence.name, topic: topic)) failed: \(error)")
                 }
             }
         }
@@ -92,7 +95,8 @@ struct ReportingService: Service {
         }
         let unknown = envelope.payload.topics.filter { !topics.contains($0) }
         guard unknown.isEmpty else {
-            let message = "unknown topic(s) \(unknown.joined(separator: ", ")); reporting serves \(topics.joined(separator: ", "))"
+            let message =
+                "unknown topic(s) \(unknown.joined(separator: ", ")); reporting serves \(topics.joined(separator: ", "))"
             reply(request, Replies.make(ErrorReply(code: "unknown-topic", message: message), to: envelope.id))
             return
         }

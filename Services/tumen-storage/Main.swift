@@ -13,7 +13,8 @@ struct StorageCommand: AsyncParsableCommand {
     @Option(help: "Endpoint to bind for store requests (TUMEN_STORE_ENDPOINT).") var storeEndpoint: String?
     @Option(help: "Endpoint to bind for analysis workers (TUMEN_JOBS_ENDPOINT).") var jobsEndpoint: String?
     @Option(help: "Directory of the SQLite store (TUMEN_DATA_DIR).") var dataDir: String?
-    @Option(help: "Seconds a worker holds a job before it goes to another (TUMEN_LEASE_SECONDS).") var leaseSeconds: String?
+    @Option(help: "Seconds a worker holds a job before it goes to another (TUMEN_LEASE_SECONDS).") var leaseSeconds:
+        String?
 
     func run() async throws {
         let config = try common.configuration(flags: [

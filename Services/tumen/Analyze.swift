@@ -29,7 +29,8 @@ struct Analyze: AsyncParsableCommand {
             do {
                 let data = try Data(contentsOf: URL(fileURLWithPath: path))
                 let name = URL(fileURLWithPath: path).lastPathComponent
-                let submit = DocumentSubmit(name: name, contentBase64: data.base64EncodedString(), documentDate: docDate)
+                let submit = DocumentSubmit(
+                    name: name, contentBase64: data.base64EncodedString(), documentDate: docDate)
                 document = try intake.document(from: submit, now: Date(timeIntervalSince1970: 0))
             } catch {
                 FileHandle.standardError.write(Data("tumen analyze: \(path): \(error)\n".utf8))
@@ -79,7 +80,8 @@ struct AnalysisRecord: Encodable {
         }
         let entities = result.entities.map {
             AnalysisRecord(
-                doc: documentName, kind: "entity", start: $0.span.start, end: $0.span.end, text: $0.text, id: $0.entityId,
+                doc: documentName, kind: "entity", start: $0.span.start, end: $0.span.end, text: $0.text,
+                id: $0.entityId,
                 name: $0.name, type: $0.kind)
         }
         let topics = result.topics.map { AnalysisRecord(doc: documentName, kind: "topic", topic: $0) }

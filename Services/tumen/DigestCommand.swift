@@ -63,7 +63,8 @@ struct Subscribe: AsyncParsableCommand {
 
 /// `tumen status`: what storage holds.
 struct Status: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Show documents, jobs, digests and dead letters in storage.")
+    static let configuration = CommandConfiguration(
+        abstract: "Show documents, jobs, digests and dead letters in storage.")
 
     @OptionGroup var endpoints: EndpointOptions
 

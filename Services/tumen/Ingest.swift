@@ -24,7 +24,8 @@ struct Ingest: AsyncParsableCommand {
     func run() async throws {
         let config = try endpoints.configuration(extra: [Settings.maxDocumentBytes.key: maxDocumentBytes])
         let submitter = try Submitter(
-            endpoint: config.string(Settings.submitEndpoint), maxDocumentBytes: try config.int(Settings.maxDocumentBytes))
+            endpoint: config.string(Settings.submitEndpoint),
+            maxDocumentBytes: try config.int(Settings.maxDocumentBytes))
         let summary = await submitter.submit(paths: paths, documentDate: docDate, publisher: publisher) { line in
             print(line)
         }

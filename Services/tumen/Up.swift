@@ -20,7 +20,9 @@ struct Up: AsyncParsableCommand {
 
     func validate() throws {
         guard workers >= 1 else { throw ValidationError("--workers must be at least 1") }
-        if let every, Cadence(every) == nil { throw ValidationError("--every '\(every)' is not a period such as 10m or 1d") }
+        if let every, Cadence(every) == nil {
+            throw ValidationError("--every '\(every)' is not a period such as 10m or 1d")
+        }
     }
 
     func run() async throws {
@@ -53,13 +55,16 @@ struct Up: AsyncParsableCommand {
 
     private func ingestAndDigest(system: LocalSystem, config: Configuration) async throws {
         let submitter = try Submitter(
-            endpoint: config.string(Settings.submitEndpoint), maxDocumentBytes: try config.int(Settings.maxDocumentBytes))
+            endpoint: config.string(Settings.submitEndpoint),
+            maxDocumentBytes: try config.int(Settings.maxDocumentBytes))
         let summary = await submitter.submit(paths: paths, documentDate: nil, publisher: nil) { note($0) }
         await submitter.close()
         note("Ingest: \(summary)")
         let status = try await system.waitUntilIdle()
         note("Analysis done: \(status.documents) documents, \(status.quantities) quantities")
-        for digest in try await DigestCommand.makeNow(endpoint: config.string(Settings.controlEndpoint), topics: ["all"]) {
+        for digest in try await DigestCommand.makeNow(
+            endpoint: config.string(Settings.controlEndpoint), topics: ["all"])
+        {
             print(try format.render(digest), terminator: "")
         }
     }

@@ -103,7 +103,8 @@ public struct DocumentIntake: Sendable {
             }
             return Array(data)
         case (nil, nil):
-            throw IntakeRejection(code: .invalidRequest, reason: "\(name): the request has neither text nor contentBase64")
+            throw IntakeRejection(
+                code: .invalidRequest, reason: "\(name): the request has neither text nor contentBase64")
         case (.some, .some):
             throw IntakeRejection(code: .invalidRequest, reason: "\(name): send text or contentBase64, not both")
         }
@@ -141,7 +142,9 @@ public struct DocumentIntake: Sendable {
     static func title(of text: String, mediaType: String) -> String? {
         guard let line = text.split(separator: "\n", omittingEmptySubsequences: true).first else { return nil }
         var title = line.trimmingCharacters(in: .whitespaces)
-        if mediaType == "text/markdown" { title = String(title.drop { $0 == "#" }).trimmingCharacters(in: .whitespaces) }
+        if mediaType == "text/markdown" {
+            title = String(title.drop { $0 == "#" }).trimmingCharacters(in: .whitespaces)
+        }
         return (title.isEmpty || title.count > 160) ? nil : title
     }
 }

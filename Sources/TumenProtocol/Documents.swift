@@ -11,8 +11,7 @@ public struct Provenance: Codable, Sendable, Equatable {
     /// When Tumen read it.
     public var retrievedAt: Date?
 
-    public init(origin: String? = nil, publisher: String? = nil, publishedAt: String? = nil, retrievedAt: Date? = nil)
-    {
+    public init(origin: String? = nil, publisher: String? = nil, publishedAt: String? = nil, retrievedAt: Date? = nil) {
         self.origin = origin
         self.publisher = publisher
         self.publishedAt = publishedAt

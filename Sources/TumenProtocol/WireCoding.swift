@@ -81,7 +81,8 @@ public enum WireCoding {
         guard header.v == ProtocolVersion.major else {
             throw DecodingFailure(
                 code: .unsupportedVersion,
-                message: "protocol major version \(header.v) is not supported (this build speaks v\(ProtocolVersion.major))",
+                message:
+                    "protocol major version \(header.v) is not supported (this build speaks v\(ProtocolVersion.major))",
                 messageID: header.id)
         }
         return header
@@ -112,8 +113,10 @@ public enum WireCoding {
     public static func describe(_ error: any Error) -> String {
         guard let error = error as? DecodingError else { return "\(error)" }
         func path(_ codingPath: [any CodingKey]) -> String {
-            codingPath.isEmpty ? "<root>" : codingPath.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }
-                .joined(separator: ".")
+            codingPath.isEmpty
+                ? "<root>"
+                : codingPath.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }
+                    .joined(separator: ".")
         }
         switch error {
         case .keyNotFound(let key, let context):
@@ -143,7 +146,8 @@ public enum Timestamp {
         let minute = msOfDay / 60_000 % 60
         let second = msOfDay / 1000 % 60
         let ms = msOfDay % 1000
-        return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))T\(pad(hour, 2)):\(pad(minute, 2)):\(pad(second, 2)).\(pad(ms, 3))Z"
+        return
+            "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))T\(pad(hour, 2)):\(pad(minute, 2)):\(pad(second, 2)).\(pad(ms, 3))Z"
     }
 
     /// Parses `YYYY-MM-DDTHH:MM:SS[.fff]Z` (or `+00:00`); nil for anything else.

@@ -42,7 +42,8 @@ public struct DigestComposer: Sendable {
             }
             .sorted { ($0.mentions, $1.name) > ($1.mentions, $0.name) }
         var digest = Digest(
-            id: Self.id(cadence: material.cadence, topic: material.topic, start: material.windowStart,
+            id: Self.id(
+                cadence: material.cadence, topic: material.topic, start: material.windowStart,
                 end: material.windowEnd),
             cadence: material.cadence, topic: material.topic, seq: 0, windowStart: material.windowStart,
             windowEnd: material.windowEnd, documents: documents, figures: figures, entities: entities,

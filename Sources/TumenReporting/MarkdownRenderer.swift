@@ -54,7 +54,8 @@ public struct MarkdownRenderer: Sendable {
         let minor = digest.figures.filter(isMinor)
         if !minor.isEmpty {
             out += "\n## Other figures\n\n"
-            out += minor.map { "\(inline($0.text)) (`\($0.documentName)` \($0.span.start)–\($0.span.end))" }
+            out +=
+                minor.map { "\(inline($0.text)) (`\($0.documentName)` \($0.span.start)–\($0.span.end))" }
                 .joined(separator: " · ") + "\n"
         }
         return out

@@ -17,7 +17,8 @@ public struct DeadLetterSender: Sendable {
     /// Logs the problem and records the frame in storage's dead letters; when storage does not answer within a few
     /// seconds, the failure is logged and the caller goes on.
     public func record(socket: String, reason: String, raw: Data) async {
-        logger.warning("dead letter", metadata: ["socket": "\(socket)", "reason": "\(reason)", "bytes": "\(raw.count)"])
+        logger.warning(
+            "dead letter", metadata: ["socket": "\(socket)", "reason": "\(reason)", "bytes": "\(raw.count)"])
         let letter = DeadLetter(service: service, socket: socket, reason: reason, raw: raw)
         do {
             _ = try await storage.request(DeadLetterRecord(deadLetter: letter), timeout: .seconds(2), attempts: 2)

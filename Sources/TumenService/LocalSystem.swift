@@ -78,18 +78,23 @@ public actor LocalSystem {
     public func start() throws {
         let endpoints = configuration.endpoints
         try FileManager.default.createDirectory(at: configuration.logDirectory, withIntermediateDirectories: true)
-        try launch("storage", [
-            "--store-endpoint", endpoints.store, "--jobs-endpoint", endpoints.jobs,
-            "--data-dir", configuration.dataDirectory.path,
-        ])
+        try launch(
+            "storage",
+            [
+                "--store-endpoint", endpoints.store, "--jobs-endpoint", endpoints.jobs,
+                "--data-dir", configuration.dataDirectory.path,
+            ])
         try launch("ingest", ["--submit-endpoint", endpoints.submit, "--store-endpoint", endpoints.store])
         for index in 0..<configuration.analysisWorkers {
-            try launch("analysis", ["--jobs-endpoint", endpoints.jobs, "--worker-id", "worker-\(index + 1)"], index: index)
+            try launch(
+                "analysis", ["--jobs-endpoint", endpoints.jobs, "--worker-id", "worker-\(index + 1)"], index: index)
         }
-        try launch("reporting", [
-            "--digests-endpoint", endpoints.digests, "--control-endpoint", endpoints.control,
-            "--store-endpoint", endpoints.store,
-        ])
+        try launch(
+            "reporting",
+            [
+                "--digests-endpoint", endpoints.digests, "--control-endpoint", endpoints.control,
+                "--store-endpoint", endpoints.store,
+            ])
     }
 
     /// Waits until storage answers a status query.
@@ -98,9 +103,12 @@ public actor LocalSystem {
         try await ServiceClient.with(endpoint: configuration.endpoints.store, name: "ready-probe") { client in
             while true {
                 try checkAlive()
-                if (try? await client.request(StatusQuery(), timeout: .milliseconds(500), attempts: 1)) != nil { return }
+                if (try? await client.request(StatusQuery(), timeout: .milliseconds(500), attempts: 1)) != nil {
+                    return
+                }
                 guard ContinuousClock.now < deadline else {
-                    throw LocalSystemError(description: "storage did not answer within \(timeout); see \(configuration.logDirectory.path)")
+                    throw LocalSystemError(
+                        description: "storage did not answer within \(timeout); see \(configuration.logDirectory.path)")
                 }
             }
         }

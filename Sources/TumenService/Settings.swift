@@ -41,7 +41,8 @@ public enum Settings {
         key: "data-dir", env: "TUMEN_DATA_DIR", defaultValue: "./tumen-data",
         help: "storage's directory for the SQLite store")
     public static let logLevel = Setting(
-        key: "log-level", env: "TUMEN_LOG_LEVEL", defaultValue: "info", help: "trace, debug, info, notice, warning, error")
+        key: "log-level", env: "TUMEN_LOG_LEVEL", defaultValue: "info",
+        help: "trace, debug, info, notice, warning, error")
     public static let maxDocumentBytes = Setting(
         key: "max-document-bytes", env: "TUMEN_MAX_DOCUMENT_BYTES", defaultValue: String(16 * 1024 * 1024),
         help: "largest document ingest accepts, in bytes (the message size limit is derived from it)")
@@ -127,7 +128,8 @@ public struct Configuration: Sendable {
         for (key, value) in object {
             guard known.contains(key) else {
                 throw ConfigurationError(
-                    "configuration file \(path): unknown setting '\(key)'; known: \(known.sorted().joined(separator: ", "))")
+                    "configuration file \(path): unknown setting '\(key)'; known: \(known.sorted().joined(separator: ", "))"
+                )
             }
             values[key] = "\(value)"
         }

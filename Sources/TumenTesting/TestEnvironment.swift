@@ -154,7 +154,8 @@ public enum RawDealer {
         let reactor = try SocketReactor(
             name: "raw-dealer",
             sockets: [
-                SocketDescriptor(name: "peer", type: .dealer, bind: [], connect: [endpoint], options: SocketOptions(linger: 0))
+                SocketDescriptor(
+                    name: "peer", type: .dealer, bind: [], connect: [endpoint], options: SocketOptions(linger: 0))
             ])
         reactor.start()
         try reactor.send(frames, on: "peer")

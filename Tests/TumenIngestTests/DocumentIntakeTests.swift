@@ -23,7 +23,8 @@ struct DocumentIntakeTests {
 
     @Test func sameTextWithDifferentLineEndingsGetsTheSameHashAndId() throws {
         let unix = try intake.document(from: DocumentSubmit(name: "a.txt", text: "Line one.\nLine two.\n"), now: now)
-        let windows = try intake.document(from: DocumentSubmit(name: "b.txt", text: "\u{FEFF}Line one.\r\nLine two.\r\n"), now: now)
+        let windows = try intake.document(
+            from: DocumentSubmit(name: "b.txt", text: "\u{FEFF}Line one.\r\nLine two.\r\n"), now: now)
         #expect(unix.contentHash == windows.contentHash)
         #expect(unix.id == windows.id)
         #expect(windows.text == "Line one.\nLine two.\n")

@@ -49,7 +49,8 @@ struct BadInputTests {
             #expect(line(huge).contains("over the limit"), "\(run.stdout)")
             #expect(run.stdout.contains("0 accepted, 0 duplicates, 5 failed"), "\(run.stdout)")
             #expect(overIngestLimit.status != 0)
-            #expect(overIngestLimit.stdout.contains("large.txt: 2500000 bytes is over the limit of 2000000 bytes"),
+            #expect(
+                overIngestLimit.stdout.contains("large.txt: 2500000 bytes is over the limit of 2000000 bytes"),
                 "\(overIngestLimit.stdout)")
 
             // and the services kept running, stored nothing new, and kept each refusal as a dead letter
@@ -95,7 +96,8 @@ struct BadInputTests {
             let after = try await running.system.waitUntilIdle()
             #expect(after.documents == before.documents)
             #expect(after.deadLetters >= before.deadLetters + sockets.count * badFrames.count)
-            let digests = try await ChildProcess.tumen(["digest", "--now", "--topic", "all"] + running.endpointArguments)
+            let digests = try await ChildProcess.tumen(
+                ["digest", "--now", "--topic", "all"] + running.endpointArguments)
             #expect(digests.status == 0, "reporting stopped answering: \(digests.stderr)")
         } catch {
             Issue.record("system failed: \(error)\n\(running.logs())")

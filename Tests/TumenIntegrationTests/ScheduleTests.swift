@@ -7,7 +7,9 @@ import TumenTesting
 @Suite(.serialized)
 struct ScheduleTests {
     @Test func reportingPublishesADigestOfNewDocumentsOnItsCadenceToCLISubscribers() async throws {
-        let running = try await RunningSystem.start(arguments: ["reporting": ["--every", "2s", "--topics", "all,economic"]])
+        let running = try await RunningSystem.start(arguments: [
+            "reporting": ["--every", "2s", "--topics", "all,economic"]
+        ])
         do {
             // Given `tumen subscribe` on the 2-second cadence's topics
             let subscribe = try ChildProcess.start(

@@ -32,7 +32,8 @@ struct SeedsEndToEndTests {
             let python = try ChildProcess.start(
                 URL(fileURLWithPath: "/usr/bin/env"),
                 [
-                    "python3", TestEnvironment.repositoryRoot.appendingPathComponent("Tests/python/subscribe_digest.py").path,
+                    "python3",
+                    TestEnvironment.repositoryRoot.appendingPathComponent("Tests/python/subscribe_digest.py").path,
                     "--endpoint", running.endpoints.digests, "--topic", "digest.daily.all", "--count", "1",
                     "--timeout", "60",
                 ])
@@ -46,7 +47,8 @@ struct SeedsEndToEndTests {
             #expect(status.documents == 2 && status.jobsDone == 2)
 
             // and a digest is asked for
-            let digestRun = try await ChildProcess.tumen(["digest", "--now", "--topic", "all"] + running.endpointArguments)
+            let digestRun = try await ChildProcess.tumen(
+                ["digest", "--now", "--topic", "all"] + running.endpointArguments)
             #expect(digestRun.status == 0, "tumen digest failed: \(digestRun.stderr)")
 
             // Then the subscriber receives it with every required figure, quoted with its sentence
@@ -84,7 +86,8 @@ struct SeedsEndToEndTests {
             let submit = try await ChildProcess.run(
                 URL(fileURLWithPath: "/usr/bin/env"),
                 [
-                    "python3", TestEnvironment.repositoryRoot.appendingPathComponent("Tests/python/submit_document.py").path,
+                    "python3",
+                    TestEnvironment.repositoryRoot.appendingPathComponent("Tests/python/submit_document.py").path,
                     note.path, "--endpoint", running.endpoints.submit,
                 ])
             #expect(submit.status == 0, "pyzmq submit: \(submit.stdout)\(submit.stderr)")

@@ -70,6 +70,8 @@ struct WorkersTests {
         up.interrupt()
         let output = try await up.finish(timeout: .seconds(20))
         #expect(output.status == 0, "\(output.stderr)")
-        #expect(output.stderr.contains("Stopped: analysis-1 0, analysis-2 0, ingest 0, reporting 0, storage 0"), "\(output.stderr)")
+        #expect(
+            output.stderr.contains("Stopped: analysis-1 0, analysis-2 0, ingest 0, reporting 0, storage 0"),
+            "\(output.stderr)")
     }
 }

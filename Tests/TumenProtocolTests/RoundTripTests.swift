@@ -20,7 +20,8 @@ struct RoundTripTests {
         #expect(Set(sampled).subtracting(named).sorted() == [], "sampled types that no socket in Topology carries")
     }
 
-    @Test("Every envelope is written with v, type, id, ts and payload, and the type is the payload's wire name",
+    @Test(
+        "Every envelope is written with v, type, id, ts and payload, and the type is the payload's wire name",
         arguments: Samples.all)
     func envelopeFields(sample: MessageSample) throws {
         let object = try JSON.object(sample.minimalJSON())
@@ -29,7 +30,9 @@ struct RoundTripTests {
         #expect(object["id"] is String)
         #expect(object["ts"] is String)
         #expect(object["payload"] is [String: Any])
-        #expect((object["correlationId"] != nil) == sample.isReply, "only replies carry correlationId in the minimal sample")
+        #expect(
+            (object["correlationId"] != nil) == sample.isReply, "only replies carry correlationId in the minimal sample"
+        )
     }
 
     @Test("Absent optional fields are omitted from the JSON, not written as null", arguments: Samples.all)

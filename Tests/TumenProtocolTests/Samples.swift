@@ -37,7 +37,8 @@ struct MessageSample: Sendable, CustomTestStringConvertible {
             for envelope in [fullEnvelope, minimalEnvelope] {
                 let data = try WireCoding.encode(envelope)
                 let decoded = try WireCoding.decode(P.self, from: data)
-                #expect(decoded == envelope, "\(envelope.id) changed on the way: \(String(decoding: data, as: UTF8.self))")
+                #expect(
+                    decoded == envelope, "\(envelope.id) changed on the way: \(String(decoding: data, as: UTF8.self))")
             }
         }
         decodesToFull = { data in try WireCoding.decode(P.self, from: data) == fullEnvelope }
@@ -59,7 +60,8 @@ enum Samples {
                 characters: 245),
             reply: true),
         MessageSample(
-            DocumentRejected(name: "empty.txt", code: "empty", reason: "empty.txt is empty: there is nothing to analyse"),
+            DocumentRejected(
+                name: "empty.txt", code: "empty", reason: "empty.txt is empty: there is nothing to analyse"),
             reply: true),
         MessageSample(Busy(retryAfterMs: 250, reason: "ingest queue is full (64 of 64)"), reply: true),
         MessageSample(ErrorReply(code: "invalid-json", message: "frame is not valid JSON")),
@@ -186,7 +188,9 @@ enum Fixtures {
                 low: 1.3e13, high: 1.4e13, unit: "KRW", qualifier: "about", measure: "aid received",
                 source: "Naumann Foundation", span: TextSpan(start: 21, end: 44), sentence: sentence)
         ],
-        entities: [DigestEntity(entityId: "country:kp", name: "North Korea", kind: "country", mentions: 3, documents: 1)],
+        entities: [
+            DigestEntity(entityId: "country:kp", name: "North Korea", kind: "country", mentions: 3, documents: 1)
+        ],
         pendingDocuments: 1, markdown: "# Daily digest — economic\n\n- about 13.6 trillion won (Naumann Foundation)\n")
     static let minimalDigest = Digest(
         id: "digest-10m-all-202506180000", cadence: "10m", topic: "all", seq: 0, windowStart: windowStart,

@@ -95,8 +95,9 @@ struct SpecTests {
 
         let hint: String =
             switch process.terminationStatus {
-            case 127: "python3 was not found: install Python 3 (apt-get install python3 python3-pip) and then "
-                + "`python3 -m pip install 'jsonschema>=4.18'`."
+            case 127:
+                "python3 was not found: install Python 3 (apt-get install python3 python3-pip) and then "
+                    + "`python3 -m pip install 'jsonschema>=4.18'`."
             case 3: "the Python package jsonschema is missing: run `python3 -m pip install 'jsonschema>=4.18'`."
             default: "Protocols/schemas and the Swift types in Sources/TumenProtocol have drifted apart."
             }

@@ -46,7 +46,8 @@ struct TimestampTests {
             let date = Date(timeIntervalSince1970: Double(millis) / 1000)
             let text = Timestamp.format(date)
             let expectedFraction = String(format: ".%03dZ", Int(((millis % 1000) + 1000) % 1000))
-            guard text.hasSuffix(expectedFraction), let parsed = Timestamp.parse(text), Timestamp.format(parsed) == text,
+            guard text.hasSuffix(expectedFraction), let parsed = Timestamp.parse(text),
+                Timestamp.format(parsed) == text,
                 parsed == date
             else {
                 failures.append("\(millis) ms -> \(text)")

@@ -64,7 +64,9 @@ struct VersionRuleTests {
         let data = try sample.fullJSON()
         let error = try #require(failure { _ = try WireCoding.decode(DocumentAccepted.self, from: data) })
         #expect(error.code == .unknownType)
-        #expect(error.message.contains("document.accepted") && error.message.contains("document.submit"), "\(error.message)")
+        #expect(
+            error.message.contains("document.accepted") && error.message.contains("document.submit"), "\(error.message)"
+        )
         #expect(error.messageID == "sample-document.submit-full")
     }
 

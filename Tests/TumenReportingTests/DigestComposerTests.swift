@@ -18,11 +18,14 @@ struct DigestComposerTests {
             span: TextSpan(start: 5, end: 9), text: "12", value: 12, unit: nil, qualifier: "exact",
             sentence: TextSpan(start: 0, end: 20), sentenceText: "There are 12 items.")
         let mentions = [
-            EntityMention(entityId: "country:kp", name: "North Korea", kind: "country", text: "North Korean",
+            EntityMention(
+                entityId: "country:kp", name: "North Korea", kind: "country", text: "North Korean",
                 span: TextSpan(start: 111, end: 123)),
-            EntityMention(entityId: "org:nis", name: "NIS", kind: "organisation", text: "NIS",
+            EntityMention(
+                entityId: "org:nis", name: "NIS", kind: "organisation", text: "NIS",
                 span: TextSpan(start: 84, end: 87)),
-            EntityMention(entityId: "country:kp", name: "North Korea", kind: "country", text: "Pyongyang",
+            EntityMention(
+                entityId: "country:kp", name: "North Korea", kind: "country", text: "Pyongyang",
                 span: TextSpan(start: 200, end: 209)),
         ]
         return DigestMaterial(

@@ -11,7 +11,8 @@ struct ConfigurationTests {
     }
 
     @Test func flagsWinOverEnvironmentWhichWinsOverTheFileWhichWinsOverDefaults() throws {
-        let file = try configFile(#"{"store-endpoint": "tcp://file:1", "jobs-endpoint": "tcp://file:2", "data-dir": "/file"}"#)
+        let file = try configFile(
+            #"{"store-endpoint": "tcp://file:1", "jobs-endpoint": "tcp://file:2", "data-dir": "/file"}"#)
         let environment = ["TUMEN_STORE_ENDPOINT": "tcp://env:1", "TUMEN_JOBS_ENDPOINT": "tcp://env:2"]
         let config = try Configuration(
             flags: ["store-endpoint": "tcp://flag:1", "jobs-endpoint": nil], configFile: file, environment: environment)
@@ -39,7 +40,9 @@ struct ConfigurationTests {
         }
         #expect(missing?.description.contains("/nonexistent/tumen.json") == true)
         let file = try configFile("[1, 2]")
-        let malformed = #expect(throws: ConfigurationError.self) { try Configuration(configFile: file, environment: [:]) }
+        let malformed = #expect(throws: ConfigurationError.self) {
+            try Configuration(configFile: file, environment: [:])
+        }
         #expect(malformed?.description.contains("JSON object") == true)
     }
 
