@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what Tumen needs besides the Swift toolchain: libzmq (Debian's libzmq3-dev) and, for the tests,
-# Python's pyzmq and jsonschema. Does nothing for what is already there.
+# Python's pyzmq, jsonschema and PyYAML. Does nothing for what is already there.
 set -euo pipefail
 
 missing=()
@@ -14,9 +14,9 @@ if [ ${#missing[@]} -gt 0 ]; then
     $sudo apt-get update -qq
     DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
-if ! python3 -c 'import zmq, jsonschema' 2>/dev/null; then
+if ! python3 -c 'import zmq, jsonschema, yaml' 2>/dev/null; then
     echo "setup: installing pyzmq and jsonschema from PyPI" >&2
-    python3 -m pip install --quiet pyzmq jsonschema 2>/dev/null \
-        || python3 -m pip install --quiet --break-system-packages pyzmq jsonschema
+    python3 -m pip install --quiet pyzmq jsonschema pyyaml 2>/dev/null \
+        || python3 -m pip install --quiet --break-system-packages pyzmq jsonschema pyyaml
 fi
 command -v swift >/dev/null || { echo "setup: Swift 6.1 or later is required (https://swift.org/install)" >&2; exit 1; }
