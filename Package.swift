@@ -10,6 +10,10 @@ let package = Package(
         .executable(name: "tumen-storage", targets: ["tumen-storage"]),
         .executable(name: "tumen-analysis", targets: ["tumen-analysis"]),
         .executable(name: "tumen-reporting", targets: ["tumen-reporting"]),
+        // Libraries, for the benchmark package in Benchmarks/ (a package depends on another's products only).
+        .library(name: "TumenProtocol", targets: ["TumenProtocol"]),
+        .library(name: "TumenIngest", targets: ["TumenIngest"]),
+        .library(name: "TumenAnalysis", targets: ["TumenAnalysis"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

@@ -15,12 +15,13 @@ import TumenTransport
 struct AnalysisWorker: Service {
     let reactor: SocketReactor
     let analyzer: Analyzer
+    let crosscheck: Crosscheck
     let workerId: String
     let logger: Logger
     /// How long an idle worker waits before saying `worker.ready` again.
     let readyInterval: Duration = .seconds(3)
 
-    init(jobsEndpoint: String, workerId: String, analyzer: Analyzer, logger: Logger) throws {
+    init(jobsEndpoint: String, workerId: String, analyzer: Analyzer, crosscheck: Crosscheck, logger: Logger) throws {
         reactor = try SocketReactor(
             name: "analysis",
             sockets: [
@@ -29,6 +30,7 @@ struct AnalysisWorker: Service {
                     options: SocketOptions(maxMessageSize: 256 << 20))
             ])
         self.analyzer = analyzer
+        self.crosscheck = crosscheck
         self.workerId = workerId
         self.logger = logger
         logger.info("analysis worker starting", metadata: ["worker": "\(workerId)", "jobs": "\(jobsEndpoint)"])
@@ -92,27 +94,39 @@ struct AnalysisWorker: Service {
     }
 
     private func process(_ assign: JobAssign) {
-        guard assign.kind == .analyzeDocument, let document = assign.document else {
+        let started = ContinuousClock.now
+        switch (assign.kind, assign.document, assign.claims) {
+        case (.analyzeDocument, let document?, _):
+            let result = analyzer.analyze(document)
+            logger.info(
+                "analysed",
+                metadata: [
+                    "job": "\(assign.jobId)", "document": "\(document.name)", "attempt": "\(assign.attempt)",
+                    "quantities": "\(result.quantities.count)", "events": "\(result.events.count)",
+                    "entities": "\(result.entities.count)", "elapsed": "\(ContinuousClock.now - started)",
+                ])
+            send(JobResult(jobId: assign.jobId, workerId: workerId, contentHash: document.contentHash, result: result))
+        case (.crosscheckClaims, _, let claims?):
+            let result = crosscheck.run(claims)
+            logger.info(
+                "crosschecked",
+                metadata: [
+                    "job": "\(assign.jobId)", "claims": "\(claims.subject.count)",
+                    "candidates": "\(claims.candidates.count)", "contradictions": "\(result.contradictions.count)",
+                    "elapsed": "\(ContinuousClock.now - started)",
+                ])
+            send(
+                JobResult(jobId: assign.jobId, workerId: workerId, contentHash: claims.contentHash, crosscheck: result))
+        default:
             send(
                 JobFailed(
                     jobId: assign.jobId, workerId: workerId,
-                    reason: "this worker cannot do '\(assign.kind.rawValue)' jobs"))
-            return
+                    reason: "this worker cannot do '\(assign.kind.rawValue)' jobs, or the job carries no input"))
         }
-        let started = ContinuousClock.now
-        let result = analyzer.analyze(document)
-        logger.info(
-            "analysed",
-            metadata: [
-                "job": "\(assign.jobId)", "document": "\(document.name)", "attempt": "\(assign.attempt)",
-                "quantities": "\(result.quantities.count)", "entities": "\(result.entities.count)",
-                "elapsed": "\(ContinuousClock.now - started)",
-            ])
-        send(JobResult(jobId: assign.jobId, workerId: workerId, contentHash: document.contentHash, result: result))
     }
 
     private func sendReady() {
-        send(WorkerReady(workerId: workerId, kinds: [.analyzeDocument]))
+        send(WorkerReady(workerId: workerId, kinds: [.analyzeDocument, .crosscheckClaims]))
     }
 
     private func send<P: Message>(_ payload: P) {

@@ -13,17 +13,21 @@ struct AnalysisCommand: AsyncParsableCommand {
     @Option(help: "Storage's jobs endpoint (TUMEN_JOBS_ENDPOINT).") var jobsEndpoint: String?
     @Option(help: "Worker id (TUMEN_WORKER_ID; default: host name and process id).") var workerId: String?
     @Option(help: "Extra gazetteer JSON merged over the bundled one (TUMEN_GAZETTEER).") var gazetteer: String?
+    @Option(help: "Extra source registry JSON merged over the bundled one (TUMEN_SOURCES).") var sources: String?
 
     func run() async throws {
         let config = try common.configuration(flags: [
             Settings.jobsEndpoint.key: jobsEndpoint, Settings.workerId.key: workerId, Settings.gazetteer.key: gazetteer,
+            Settings.sources.key: sources,
         ])
         let logger = ServiceRunner.bootstrapLogging(label: "tumen.analysis", level: config.string(Settings.logLevel))
         let configuredId = config.string(Settings.workerId)
         let id = configuredId.isEmpty ? "\(ProcessInfo.processInfo.hostName)-\(getpid())" : configuredId
+        let setup = try AnalysisSetup(
+            extraGazetteer: config.string(Settings.gazetteer), extraSources: config.string(Settings.sources))
         let worker = try AnalysisWorker(
             jobsEndpoint: config.string(Settings.jobsEndpoint), workerId: id,
-            analyzer: try Analyzer.make(extraGazetteer: config.string(Settings.gazetteer)), logger: logger)
+            analyzer: setup.analyzer, crosscheck: setup.crosscheck, logger: logger)
         try await ServiceRunner.run([worker], logger: logger)
     }
 }

@@ -82,11 +82,16 @@ struct StorageService: Service {
 }
 
 /// The workers waiting for a job, oldest first, and the one place that hands them jobs.
+///
+/// Offers are serialised: a request to offer while an offer is running makes that offer go round once more,
+/// so the waiting list never changes under an offer that is awaiting the store.
 actor JobDispatcher {
     private let reactor: SocketReactor
     private let jobs: JobRequestHandler
     private let logger: Logger
     private var waiting: [(route: [Data], worker: JobRequestHandler.WaitingWorker)] = []
+    private var isOffering = false
+    private var isOfferRequested = false
 
     init(reactor: SocketReactor, jobs: JobRequestHandler, logger: Logger) {
         self.reactor = reactor
@@ -102,14 +107,29 @@ actor JobDispatcher {
 
     /// Leases jobs to waiting workers, oldest first, until there are no more jobs or workers.
     func offerJobs() async {
-        while let next = waiting.first {
-            guard let assign = await jobs.assignJob(toWaitingWorker: next.worker) else { return }
-            waiting.removeFirst()
-            do {
-                try reactor.send(next.route + [assign], on: "jobs")
-            } catch {
-                logger.warning("could not hand a job to \(next.worker.workerId): \(error); its lease will expire")
-            }
+        guard !isOffering else {
+            isOfferRequested = true
+            return
         }
+        isOffering = true
+        defer { isOffering = false }
+        repeat {
+            isOfferRequested = false
+            while !waiting.isEmpty {
+                let next = waiting.removeFirst()
+                guard let assign = await jobs.assignJob(toWaitingWorker: next.worker) else {
+                    // No job now: the worker keeps its place, unless it asked again in the meantime.
+                    if !waiting.contains(where: { $0.worker.workerId == next.worker.workerId }) {
+                        waiting.insert(next, at: 0)
+                    }
+                    break
+                }
+                do {
+                    try reactor.send(next.route + [assign], on: "jobs")
+                } catch {
+                    logger.warning("could not hand a job to \(next.worker.workerId): \(error); its lease will expire")
+                }
+            }
+        } while isOfferRequested
     }
 }

@@ -75,7 +75,7 @@ struct Status: AsyncParsableCommand {
         }
         print(
             """
-            documents     \(status.documents)
+            documents     \(status.documents) (\(status.analyzedDocuments) analysed)
             jobs          \(status.jobsQueued) queued, \(status.jobsLeased) leased, \(status.jobsDone) done, \(status.jobsFailed) failed
             quantities    \(status.quantities)
             digests       \(status.digests)

@@ -15,10 +15,19 @@ public struct Analyzer: Sendable {
 
     private let entityMatcher: EntityMatcher
     private let topicMatcher: TopicMatcher
+    private let estimateExtractor: EstimateExtractor
+    private let flowExtractor: FlowExtractor
+    private let sources: SourceRegistry
 
-    public init(gazetteer: Gazetteer = .bundled, topics: TopicLexicon = .bundled) {
+    public init(
+        gazetteer: Gazetteer = .bundled, topics: TopicLexicon = .bundled,
+        estimative: EstimativeLexicon = .bundled, flows: FlowLexicon = .bundled, sources: SourceRegistry = .bundled
+    ) {
+        self.sources = sources
         entityMatcher = EntityMatcher(gazetteer)
         topicMatcher = TopicMatcher(topics)
+        estimateExtractor = EstimateExtractor(estimative)
+        flowExtractor = FlowExtractor(flows)
     }
 
     public func analyze(_ document: Document) -> AnalysisResult {
@@ -27,6 +36,7 @@ public struct Analyzer: Sendable {
         let mentions = entityMatcher.mentions(in: text)
         let extractor = QuantityExtractor(text)
         let attributor = Attributor(text: text, mentions: mentions)
+        var tracker = SourceTracker(text: text, mentions: mentions, registry: sources)
 
         var quantities: [Quantity] = []
         var mentionIndex = 0
@@ -36,14 +46,17 @@ public struct Analyzer: Sendable {
             }
             var mentionEnd = mentionIndex
             while mentionEnd < mentions.count, mentions[mentionEnd].firstToken < sentence.endToken { mentionEnd += 1 }
+            let mentionRange = mentionIndex..<mentionEnd
+            // Every sentence is read for sources, so that later sentences can carry them over.
+            let sentenceSources = tracker.read(sentence, mentionRange: mentionRange)
             let candidates = extractor.candidates(in: sentence)
             guard !candidates.isEmpty else { continue }
             let sentenceText = text.string(sentence.start, sentence.end)
-            let mentionRange = mentionIndex..<mentionEnd
-            let asserter = attributor.asserter(in: sentence, mentionRange: mentionRange)
             for candidate in candidates {
                 let start = text.tokens[candidate.first].start
                 let end = text.tokens[candidate.end - 1].end
+                let claim = tracker.claim(
+                    of: candidate, in: sentenceSources, sentence: sentence, mentionRange: mentionRange)
                 quantities.append(
                     Quantity(
                         span: TextSpan(start: start, end: end),
@@ -54,21 +67,33 @@ public struct Analyzer: Sendable {
                         unit: candidate.unit,
                         qualifier: candidate.qualifier,
                         measure: attributor.measure(of: candidate, in: sentence),
-                        source: attributor.source(
-                            of: candidate, asserter: asserter, in: sentence, mentionRange: mentionRange),
+                        source: claim.source,
+                        sourceChain: claim.chain,
+                        reliability: claim.reliability,
                         sentence: TextSpan(start: sentence.start, end: sentence.end),
                         sentenceText: sentenceText
                     ))
             }
         }
 
+        let dates = DateFinder(text: text, documentDate: document.documentDate).find(in: sentences)
+        QuantityDating.date(
+            &quantities, text: text, sentences: sentences, dates: dates, documentDate: document.documentDate)
+        let topics = topicMatcher.topics(in: text, sentences: sentences)
+        let judgements = Judgements.find(
+            estimates: estimateExtractor, flows: flowExtractor, text: text, sentences: sentences, mentions: mentions,
+            quantities: quantities)
         return AnalysisResult(
             documentId: document.id,
             analyzer: Self.version,
             sentenceCount: sentences.count,
             quantities: quantities,
             entities: mentions.map(\.mention),
-            topics: topicMatcher.topics(in: text)
+            topics: topics.document,
+            sentenceTopics: topics.sentences,
+            events: EventExtractor(text: text).events(sentences: sentences, dates: dates, mentions: mentions),
+            estimates: judgements.estimates,
+            flows: judgements.flows
         )
     }
 }

@@ -144,6 +144,11 @@ enum Lexicon {
         ("a week", "week"), ("per week", "week"), ("weekly", "week"),
     ])
 
+    /// Adjectives that make the figure completing their noun phrase a rate: `annual trade of $7 billion`.
+    static let rateAdjectives: [UInt64: String] = table([
+        ("annual", "year"), ("yearly", "year"), ("monthly", "month"), ("weekly", "week"), ("daily", "day"),
+    ])
+
     // MARK: Qualifiers
 
     /// Words before a number that qualify it, normalised to `about`, `over`, `under`, `up to`, `at least`,

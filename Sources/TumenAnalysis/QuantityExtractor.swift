@@ -61,7 +61,7 @@ struct QuantityExtractor {
                 case .figure:
                     if let candidate = figure(startingAt: index, sentence: sentence) {
                         if candidate.value != nil || candidate.low != nil {
-                            result.append(candidate)
+                            result.append(sharingQualifier(candidate, with: result.last))
                         }
                         index = max(candidate.end, index + 1)
                     } else {
@@ -70,7 +70,7 @@ struct QuantityExtractor {
                 }
             case .word:
                 if let candidate = figure(startingAt: index, sentence: sentence) {
-                    result.append(candidate)
+                    result.append(sharingQualifier(candidate, with: result.last))
                     index = max(candidate.end, index + 1)
                 } else {
                     index += 1
@@ -80,6 +80,18 @@ struct QuantityExtractor {
             }
         }
         return result
+    }
+
+    /// `about one-third or one-fourth`: an alternative right after a qualified figure shares its qualifier.
+    private func sharingQualifier(_ candidate: QuantityCandidate, with previous: QuantityCandidate?)
+        -> QuantityCandidate
+    {
+        guard candidate.qualifier == "exact", let previous, previous.qualifier != "exact",
+            previous.end == candidate.first - 1, isWord(candidate.first - 1, Lexicon.or)
+        else { return candidate }
+        var shared = candidate
+        shared.qualifier = previous.qualifier
+        return shared
     }
 
     // MARK: Which digits are figures
@@ -637,9 +649,27 @@ struct QuantityExtractor {
             qualifier = "about"
             end += 2
         }
+        // A rate named before the figure: `a total annual trade volume of about 6 to 7.6 billion dollars`.
+        if let current = unit, !current.contains(" per "), !countsThings, current != "percent", current != "ratio",
+            !Lexicon.timeUnits.contains(current), let period = ratePeriod(before: first, floor: floor)
+        {
+            unit = "\(current) per \(period)"
+        }
         return QuantityCandidate(
             first: first, end: end, value: value, low: low, high: high, unit: unit, qualifier: qualifier,
             nounPhrase: nounPhrase, countsThings: countsThings)
+    }
+
+    /// `annual … of <figure>`: the period of a rate named by an adjective in the noun phrase the figure completes.
+    private func ratePeriod(before first: Int, floor: Int) -> String? {
+        guard isWord(first - 1, Lexicon.of) else { return nil }
+        var position = first - 2
+        while position >= floor, first - position <= 6, tokens[position].kind == .word {
+            if let period = Lexicon.rateAdjectives[tokens[position].key] { return period }
+            if Lexicon.stopWords.contains(tokens[position].key) { break }
+            position -= 1
+        }
+        return nil
     }
 
     /// The scale a parsed number carries (1 when none), recovered from its scale words.

@@ -1,8 +1,12 @@
 import Foundation
 import TumenProtocol
 
-/// Keywords that signal each subject topic (`economic`, `military`, `diplomatic`, `labour`, `sanctions`,
-/// `technology`): the data behind `AnalysisResult.topics`.
+/// Keywords that signal each subject topic: the data behind `AnalysisResult.topics` and
+/// `AnalysisResult.sentenceTopics`.
+///
+/// The bundled topics: `economic` (economy and trade), `military`, `diplomatic`, `labour`, `sanctions`,
+/// `technology` (including technology transfer), and the narrower `munitions`, `troops`, `logistics` and `tourism`,
+/// whose words also count for their broader topic (`shells` is `munitions` and `military`).
 ///
 /// The bundled lexicon lives in `Resources/topics.json`; a user file of the same format merges over it.
 ///
@@ -17,6 +21,10 @@ import TumenProtocol
 /// A topic's score is the number of keyword occurrences in the document. Topics are reported most prominent first
 /// (ties in the order of `topicOrder`), keeping those that score at least `minimumShare` of the top score and at
 /// least `minimumHits` (or the top score, when the document is too short to reach it).
+///
+/// ## Sentences
+/// Every sentence with at least one keyword gets its topics, most hits first (ties in the order of `topicOrder`);
+/// no threshold applies.
 public struct TopicLexicon: Sendable, Equatable {
     /// Keywords per topic, as written in the file.
     public private(set) var keywords: [String: [String]]
@@ -92,15 +100,52 @@ struct TopicMatcher: Sendable {
         prefixLengths = lengths.sorted()
     }
 
-    /// The document's topics, most prominent first.
-    func topics(in text: ScannedText) -> [String] {
-        guard !topics.isEmpty else { return [] }
+    /// The document's topics, most prominent first, and the topics of each sentence that has any (most keyword hits
+    /// first, ties in lexicon order). One pass over the words.
+    func topics(in text: ScannedText, sentences: [Sentence]) -> (document: [String], sentences: [SentenceTopics]) {
+        guard !topics.isEmpty else { return ([], []) }
         var scores = [Int](repeating: 0, count: topics.count)
+        var sentenceScores = scores
+        var perSentence: [SentenceTopics] = []
+        var next = 0
+        for sentence in sentences {
+            // Words between sentences (stripped bullets) count for the document only.
+            if next < sentence.firstToken { addHits(text, next..<sentence.firstToken, into: &scores) }
+            for index in sentenceScores.indices { sentenceScores[index] = 0 }
+            addHits(text, sentence.firstToken..<sentence.endToken, into: &sentenceScores)
+            var hit: [Int] = []
+            for index in sentenceScores.indices where sentenceScores[index] > 0 {
+                scores[index] += sentenceScores[index]
+                hit.append(index)
+            }
+            if !hit.isEmpty {
+                hit.sort {
+                    sentenceScores[$0] != sentenceScores[$1] ? sentenceScores[$0] > sentenceScores[$1] : $0 < $1
+                }
+                perSentence.append(
+                    SentenceTopics(
+                        sentence: TextSpan(start: sentence.start, end: sentence.end), topics: hit.map { topics[$0] }))
+            }
+            next = sentence.endToken
+        }
+        if next < text.tokens.count { addHits(text, next..<text.tokens.count, into: &scores) }
+        let top = scores.max() ?? 0
+        guard top > 0 else { return ([], perSentence) }
+        let floor = max(min(minimumHits, top), Int((Double(top) * minimumShare).rounded(.up)))
+        let document = scores.indices
+            .filter { scores[$0] >= floor }
+            .sorted { scores[$0] != scores[$1] ? scores[$0] > scores[$1] : $0 < $1 }
+            .map { topics[$0] }
+        return (document, perSentence)
+    }
+
+    /// Adds one to a topic's score for every keyword of it among the words of `range`.
+    private func addHits(_ text: ScannedText, _ range: Range<Int>, into scores: inout [Int]) {
         let s = text.scalars
-        for token in text.tokens where token.kind == .word {
-            if let indices = exact[token.key] {
-                for index in indices { scores[index] += 1 }
-                continue
+        for token in text.tokens[range] where token.kind == .word {
+            let exactHits = exact[token.key]
+            if let exactHits {
+                for index in exactHits { scores[index] += 1 }
             }
             guard !prefixLengths.isEmpty else { continue }
             var key = WordKey()
@@ -114,18 +159,12 @@ struct TopicMatcher: Sendable {
                 if length == prefixLengths[next] {
                     next += 1
                     if let indices = prefixes[key.value] {
-                        for index in indices { scores[index] += 1 }
+                        // A word listed exactly and as a stem of the same topic counts once.
+                        for index in indices where !(exactHits?.contains(index) ?? false) { scores[index] += 1 }
                         break
                     }
                 }
             }
         }
-        let top = scores.max() ?? 0
-        guard top > 0 else { return [] }
-        let floor = max(min(minimumHits, top), Int((Double(top) * minimumShare).rounded(.up)))
-        return scores.indices
-            .filter { scores[$0] >= floor }
-            .sorted { scores[$0] != scores[$1] ? scores[$0] > scores[$1] : $0 < $1 }
-            .map { topics[$0] }
     }
 }

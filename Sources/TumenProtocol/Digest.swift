@@ -15,7 +15,17 @@ public struct Digest: Codable, Sendable, Equatable {
     /// Documents whose analysis was committed in the window.
     public var documents: [DigestDocument]
     /// Key figures with the sentence and document they come from.
-    public var figures: [DigestFigure]
+    public var figures: [Located<Quantity>]
+    /// Claims that disagree with claims of other documents.
+    public var contradictions: [Contradiction]
+    /// Dated events, in date order.
+    public var events: [Located<Event>]
+    /// Estimative judgements with their probability band.
+    public var estimates: [Located<Estimate>]
+    /// The exchange ledger: who gives what to whom.
+    public var flows: [Located<Flow>]
+    /// Topics of the window, most documents first.
+    public var topics: [DigestTopic]
     /// Entities mentioned in the window's documents, most mentioned first.
     public var entities: [DigestEntity]
     /// Documents stored but not yet analysed when the digest was made.
@@ -25,8 +35,9 @@ public struct Digest: Codable, Sendable, Equatable {
 
     public init(
         id: String, cadence: String, topic: String, seq: Int, windowStart: Date, windowEnd: Date,
-        documents: [DigestDocument], figures: [DigestFigure], entities: [DigestEntity], pendingDocuments: Int,
-        markdown: String
+        documents: [DigestDocument], figures: [Located<Quantity>], contradictions: [Contradiction] = [],
+        events: [Located<Event>] = [], estimates: [Located<Estimate>] = [], flows: [Located<Flow>] = [],
+        topics: [DigestTopic] = [], entities: [DigestEntity], pendingDocuments: Int, markdown: String
     ) {
         self.id = id
         self.cadence = cadence
@@ -36,9 +47,35 @@ public struct Digest: Codable, Sendable, Equatable {
         self.windowEnd = windowEnd
         self.documents = documents
         self.figures = figures
+        self.contradictions = contradictions
+        self.events = events
+        self.estimates = estimates
+        self.flows = flows
+        self.topics = topics
         self.entities = entities
         self.pendingDocuments = pendingDocuments
         self.markdown = markdown
+    }
+
+    /// Reads a digest; sections added after the first release decode as empty when absent (older stored digests).
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        id = try container.decode(String.self, forKey: .id)
+        cadence = try container.decode(String.self, forKey: .cadence)
+        topic = try container.decode(String.self, forKey: .topic)
+        seq = try container.decode(Int.self, forKey: .seq)
+        windowStart = try container.decode(Date.self, forKey: .windowStart)
+        windowEnd = try container.decode(Date.self, forKey: .windowEnd)
+        documents = try container.decode([DigestDocument].self, forKey: .documents)
+        figures = try container.decode([Located<Quantity>].self, forKey: .figures)
+        contradictions = try container.decodeIfPresent([Contradiction].self, forKey: .contradictions) ?? []
+        events = try container.decodeIfPresent([Located<Event>].self, forKey: .events) ?? []
+        estimates = try container.decodeIfPresent([Located<Estimate>].self, forKey: .estimates) ?? []
+        flows = try container.decodeIfPresent([Located<Flow>].self, forKey: .flows) ?? []
+        topics = try container.decodeIfPresent([DigestTopic].self, forKey: .topics) ?? []
+        entities = try container.decode([DigestEntity].self, forKey: .entities)
+        pendingDocuments = try container.decode(Int.self, forKey: .pendingDocuments)
+        markdown = try container.decode(String.self, forKey: .markdown)
     }
 
     /// The pub/sub topic this digest is published on.
@@ -71,37 +108,31 @@ public struct DigestDocument: Codable, Sendable, Equatable {
     }
 }
 
-/// A key figure in a digest, linked to its document, span and sentence.
-public struct DigestFigure: Codable, Sendable, Equatable {
+/// A finding of one document as a digest lists it: the item with the document it comes from.
+public struct Located<Item: Codable & Sendable & Equatable>: Codable, Sendable, Equatable {
     public var documentId: String
     public var documentName: String
-    public var text: String
-    public var value: Double?
-    public var low: Double?
-    public var high: Double?
-    public var unit: String?
-    public var qualifier: String
-    public var measure: String?
-    public var source: String?
-    public var span: TextSpan
-    public var sentence: String
+    public var item: Item
 
-    public init(
-        documentId: String, documentName: String, text: String, value: Double?, low: Double?, high: Double?,
-        unit: String?, qualifier: String, measure: String?, source: String?, span: TextSpan, sentence: String
-    ) {
+    public init(documentId: String, documentName: String, item: Item) {
         self.documentId = documentId
         self.documentName = documentName
-        self.text = text
-        self.value = value
-        self.low = low
-        self.high = high
-        self.unit = unit
-        self.qualifier = qualifier
-        self.measure = measure
-        self.source = source
-        self.span = span
-        self.sentence = sentence
+        self.item = item
+    }
+}
+
+/// How prominent a topic is in a window.
+public struct DigestTopic: Codable, Sendable, Equatable {
+    public var topic: String
+    /// Documents whose topics include it.
+    public var documents: Int
+    /// Sentences about it.
+    public var sentences: Int
+
+    public init(topic: String, documents: Int, sentences: Int) {
+        self.topic = topic
+        self.documents = documents
+        self.sentences = sentences
     }
 }
 

@@ -7,6 +7,9 @@ public struct JobKind: RawRepresentable, Hashable, Codable, Sendable, Expressibl
     public init(stringLiteral value: String) { self.rawValue = value }
     /// Analyse the text of one stored document.
     public static let analyzeDocument: JobKind = "analyze.document"
+    /// Compare the claims of one analysed document with the stored claims of other documents: contradictions and
+    /// corroboration (claim credibility).
+    public static let crosscheckClaims: JobKind = "crosscheck.claims"
 }
 
 /// `worker.ready`: a worker asks storage for one job.
@@ -29,13 +32,18 @@ public struct JobAssign: Message {
     public var leaseExpiresAt: Date
     /// The input of an `analyze.document` job.
     public var document: Document?
+    /// The input of a `crosscheck.claims` job.
+    public var claims: ClaimSet?
 
-    public init(jobId: String, kind: JobKind, attempt: Int, leaseExpiresAt: Date, document: Document?) {
+    public init(
+        jobId: String, kind: JobKind, attempt: Int, leaseExpiresAt: Date, document: Document?, claims: ClaimSet? = nil
+    ) {
         self.jobId = jobId
         self.kind = kind
         self.attempt = attempt
         self.leaseExpiresAt = leaseExpiresAt
         self.document = document
+        self.claims = claims
     }
 }
 
@@ -44,15 +52,22 @@ public struct JobResult: Message {
     public static let type: MessageType = "job.result"
     public var jobId: String
     public var workerId: String
-    /// The content hash of the input that was analysed, so a stale result cannot overwrite a newer one.
+    /// The content hash of the document the job is about, so a stale result cannot overwrite a newer one.
     public var contentHash: String
-    public var result: AnalysisResult
+    /// The result of an `analyze.document` job.
+    public var result: AnalysisResult?
+    /// The result of a `crosscheck.claims` job.
+    public var crosscheck: CrosscheckResult?
 
-    public init(jobId: String, workerId: String, contentHash: String, result: AnalysisResult) {
+    public init(
+        jobId: String, workerId: String, contentHash: String, result: AnalysisResult? = nil,
+        crosscheck: CrosscheckResult? = nil
+    ) {
         self.jobId = jobId
         self.workerId = workerId
         self.contentHash = contentHash
         self.result = result
+        self.crosscheck = crosscheck
     }
 }
 
@@ -78,5 +93,59 @@ public struct JobAck: Message {
     public init(jobId: String, status: String) {
         self.jobId = jobId
         self.status = status
+    }
+}
+
+/// The claims a `crosscheck.claims` job compares: one document's, and other documents' with the same units.
+public struct ClaimSet: Codable, Sendable, Equatable {
+    /// The document whose claims are checked.
+    public var documentId: String
+    /// That document's content hash, which the worker returns in its `job.result`.
+    public var contentHash: String
+    public var subject: [ClaimReference]
+    /// Stored claims of other documents that may be about the same measures.
+    public var candidates: [ClaimReference]
+
+    public init(documentId: String, contentHash: String, subject: [ClaimReference], candidates: [ClaimReference]) {
+        self.documentId = documentId
+        self.contentHash = contentHash
+        self.subject = subject
+        self.candidates = candidates
+    }
+}
+
+/// What a crosscheck found: the subject document's contradictions and the credibility of the claims it touched.
+public struct CrosscheckResult: Codable, Sendable, Equatable {
+    public var documentId: String
+    public var contradictions: [Contradiction]
+    /// Credibility of the subject's claims, and the new credibility of other documents' claims it corroborates or
+    /// contradicts.
+    public var assessments: [ClaimAssessment]
+
+    public init(documentId: String, contradictions: [Contradiction], assessments: [ClaimAssessment]) {
+        self.documentId = documentId
+        self.contradictions = contradictions
+        self.assessments = assessments
+    }
+}
+
+/// The credibility of one claim (NATO Admiralty 1–6) and the independent sources behind it.
+public struct ClaimAssessment: Codable, Sendable, Equatable {
+    public var documentId: String
+    public var span: TextSpan
+    /// `1` confirmed by other sources, `2` probably true, `3` possibly true, `4` doubtful, `5` improbable,
+    /// `6` cannot be judged.
+    public var credibility: Int
+    /// Independent sources that agree.
+    public var confirmations: Int
+    /// Independent sources that disagree.
+    public var contradictions: Int
+
+    public init(documentId: String, span: TextSpan, credibility: Int, confirmations: Int, contradictions: Int) {
+        self.documentId = documentId
+        self.span = span
+        self.credibility = credibility
+        self.confirmations = confirmations
+        self.contradictions = contradictions
     }
 }

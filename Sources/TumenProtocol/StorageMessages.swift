@@ -31,6 +31,8 @@ public struct StatusQuery: Message {
 public struct StatusReport: Message {
     public static let type: MessageType = "status.report"
     public var documents: Int
+    /// Documents whose analysis is committed.
+    public var analyzedDocuments: Int
     public var jobsQueued: Int
     public var jobsLeased: Int
     public var jobsDone: Int
@@ -40,10 +42,11 @@ public struct StatusReport: Message {
     public var deadLetters: Int
 
     public init(
-        documents: Int, jobsQueued: Int, jobsLeased: Int, jobsDone: Int, jobsFailed: Int, quantities: Int,
-        digests: Int, deadLetters: Int
+        documents: Int, analyzedDocuments: Int, jobsQueued: Int, jobsLeased: Int, jobsDone: Int, jobsFailed: Int,
+        quantities: Int, digests: Int, deadLetters: Int
     ) {
         self.documents = documents
+        self.analyzedDocuments = analyzedDocuments
         self.jobsQueued = jobsQueued
         self.jobsLeased = jobsLeased
         self.jobsDone = jobsDone
@@ -51,6 +54,20 @@ public struct StatusReport: Message {
         self.quantities = quantities
         self.digests = digests
         self.deadLetters = deadLetters
+    }
+
+    /// Reads a report; `analyzedDocuments`, added later, decodes as 0 from older senders.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        documents = try container.decode(Int.self, forKey: .documents)
+        analyzedDocuments = try container.decodeIfPresent(Int.self, forKey: .analyzedDocuments) ?? 0
+        jobsQueued = try container.decode(Int.self, forKey: .jobsQueued)
+        jobsLeased = try container.decode(Int.self, forKey: .jobsLeased)
+        jobsDone = try container.decode(Int.self, forKey: .jobsDone)
+        jobsFailed = try container.decode(Int.self, forKey: .jobsFailed)
+        quantities = try container.decode(Int.self, forKey: .quantities)
+        digests = try container.decode(Int.self, forKey: .digests)
+        deadLetters = try container.decode(Int.self, forKey: .deadLetters)
     }
 }
 

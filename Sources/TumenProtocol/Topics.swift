@@ -9,7 +9,10 @@ public enum Topics {
     public static let health = "system.health"
 
     /// Subject topics the analysis knows, besides `all`.
-    public static let subjects = ["economic", "military", "diplomatic", "labour", "sanctions", "technology"]
+    public static let subjects = [
+        "economic", "military", "diplomatic", "labour", "sanctions", "technology", "munitions", "troops", "logistics",
+        "tourism",
+    ]
 }
 
 /// How often reporting makes a digest: a period such as `10m`, `1h`, `1d`, `1w`, and its name in topics.

@@ -1,7 +1,8 @@
 import Foundation
 import TumenProtocol
 
-/// Builds a ``Digest`` from the material storage returns for a window: the figures, entities and documents.
+/// Builds a ``Digest`` from the material storage returns for a window: figures, disagreements, timeline,
+/// judgements, ledger, topics, entities and documents.
 ///
 /// A pure function of its input: the same material always gives the same digest, byte for byte.
 public struct DigestComposer: Sendable {
@@ -10,44 +11,56 @@ public struct DigestComposer: Sendable {
     /// The digest of a window, not yet recorded (`seq` 0).
     public func compose(_ material: DigestMaterial) -> Digest {
         let results = Dictionary(material.results.map { ($0.documentId, $0) }, uniquingKeysWith: { first, _ in first })
-        var figures: [DigestFigure] = []
-        var documents: [DigestDocument] = []
+        var digest = Digest(
+            id: Self.id(
+                cadence: material.cadence, topic: material.topic, start: material.windowStart,
+                end: material.windowEnd),
+            cadence: material.cadence, topic: material.topic, seq: 0, windowStart: material.windowStart,
+            windowEnd: material.windowEnd, documents: [], figures: [], entities: [],
+            pendingDocuments: material.pendingDocuments, markdown: "")
         var mentions: [String: (entity: EntityMention, count: Int, documents: Set<String>)] = [:]
+        var topics: [String: (documents: Int, sentences: Int)] = [:]
         for summary in material.documents {
             let result = results[summary.id]
-            let documentFigures = (result?.quantities ?? []).filter(Self.isKeyFigure).map {
-                DigestFigure(
-                    documentId: summary.id, documentName: summary.name, text: $0.text, value: $0.value, low: $0.low,
-                    high: $0.high, unit: $0.unit, qualifier: $0.qualifier, measure: $0.measure, source: $0.source,
-                    span: $0.span, sentence: $0.sentenceText)
+            func located<Item>(_ items: [Item]) -> [Located<Item>] {
+                items.map { Located(documentId: summary.id, documentName: summary.name, item: $0) }
             }
-            figures += documentFigures
+            let figures = located((result?.quantities ?? []).filter(Self.isKeyFigure))
+            digest.figures += figures
+            digest.events += located(result?.events ?? [])
+            digest.estimates += located(result?.estimates ?? [])
+            digest.flows += located(result?.flows ?? [])
+            digest.contradictions += result?.contradictions ?? []
             for mention in result?.entities ?? [] {
                 var entry = mentions[mention.entityId] ?? (mention, 0, [])
                 entry.count += 1
                 entry.documents.insert(summary.id)
                 mentions[mention.entityId] = entry
             }
-            documents.append(
+            for topic in result?.topics ?? [] { topics[topic, default: (0, 0)].documents += 1 }
+            for sentence in result?.sentenceTopics ?? [] {
+                for topic in sentence.topics { topics[topic, default: (0, 0)].sentences += 1 }
+            }
+            digest.documents.append(
                 DigestDocument(
                     id: summary.id, name: summary.name, title: summary.title, documentDate: summary.documentDate,
                     publisher: summary.provenance.publisher, origin: summary.provenance.origin,
-                    figures: documentFigures.count, topics: result?.topics ?? []))
+                    figures: figures.count, topics: result?.topics ?? []))
         }
-        let entities = mentions.values
+        digest.events.sort {
+            ($0.item.date, $0.documentId, $0.item.span.start) < ($1.item.date, $1.documentId, $1.item.span.start)
+        }
+        digest.topics = topics.map {
+            DigestTopic(topic: $0.key, documents: $0.value.documents, sentences: $0.value.sentences)
+        }
+        .sorted { ($0.documents, $0.sentences, $1.topic) > ($1.documents, $1.sentences, $0.topic) }
+        digest.entities = mentions.values
             .map {
                 DigestEntity(
                     entityId: $0.entity.entityId, name: $0.entity.name, kind: $0.entity.kind, mentions: $0.count,
                     documents: $0.documents.count)
             }
             .sorted { ($0.mentions, $1.name) > ($1.mentions, $0.name) }
-        var digest = Digest(
-            id: Self.id(
-                cadence: material.cadence, topic: material.topic, start: material.windowStart,
-                end: material.windowEnd),
-            cadence: material.cadence, topic: material.topic, seq: 0, windowStart: material.windowStart,
-            windowEnd: material.windowEnd, documents: documents, figures: figures, entities: entities,
-            pendingDocuments: material.pendingDocuments, markdown: "")
         digest.markdown = MarkdownRenderer().render(digest)
         return digest
     }

@@ -64,11 +64,14 @@ public enum Settings {
     public static let gazetteer = Setting(
         key: "gazetteer", env: "TUMEN_GAZETTEER", defaultValue: "",
         help: "extra gazetteer JSON merged over the bundled one")
+    public static let sources = Setting(
+        key: "sources", env: "TUMEN_SOURCES", defaultValue: "",
+        help: "extra source registry JSON (reliability grades, independence groups) merged over the bundled one")
 
     /// Every setting, for documentation and validation of configuration files.
     public static let all: [Setting] = [
         submitEndpoint, storeEndpoint, jobsEndpoint, digestsEndpoint, controlEndpoint, dataDirectory, logLevel,
-        maxDocumentBytes, maxInFlight, every, topics, leaseSeconds, workerId, gazetteer,
+        maxDocumentBytes, maxInFlight, every, topics, leaseSeconds, workerId, gazetteer, sources,
     ]
 }
 

@@ -6,7 +6,8 @@ import TumenProtocol
 ///
 /// - `worker.ready` → `job.assign` when a job is available; otherwise no reply now: the executable keeps the
 ///   worker (by its ROUTER identity) in a waiting list and later calls ``assignJob(toWaitingWorker:now:)``.
-/// - `job.result` → `job.ack` (`committed`, `duplicate` or `unknown-job`).
+/// - `job.result` → `job.ack` (`committed`, `duplicate` or `unknown-job`), for `analyze.document` and
+///   `crosscheck.claims` jobs alike; committing an analysis may queue the document's crosscheck.
 /// - `job.failed` → `job.ack` (`failed-recorded`, `duplicate` or `unknown-job`).
 /// - anything else, or anything undecodable → `error` reply and a dead letter.
 ///
@@ -40,7 +41,8 @@ public struct JobRequestHandler: Sendable {
         public var reply: Data?
         /// Set when a `worker.ready` found no job: keep the worker in the waiting list.
         public var waitingWorker: WaitingWorker?
-        /// True when a job went back to the queue: offer jobs to waiting workers.
+        /// True when a job may have been queued (a committed result may queue the next job of its document) or went
+        /// back to the queue: offer jobs to waiting workers.
         public var jobsMayBeAvailable: Bool
 
         public init(reply: Data?, waitingWorker: WaitingWorker? = nil, jobsMayBeAvailable: Bool = false) {
@@ -129,7 +131,9 @@ public struct JobRequestHandler: Sendable {
             let result = try responder.decode(JobResult.self, frame).payload
             let ack = try await store.commitResult(result, now: now)
             logger.debug("job result", metadata: ["job": "\(result.jobId)", "status": "\(ack.status)"])
-            return Handled(reply: responder.reply(ack, to: header.id, now: now))
+            return Handled(
+                reply: responder.reply(ack, to: header.id, now: now),
+                jobsMayBeAvailable: ack.status == JobAckStatus.committed)
 
         case JobFailed.type:
             let failed = try responder.decode(JobFailed.self, frame).payload

@@ -110,3 +110,77 @@ enum ResultCoding {
         return TextSpan(start: Int(start), end: Int(end))
     }
 }
+
+/// What a `job.result` carries, checked and encoded for its rows before the store's transaction begins.
+enum ResultPayload: Sendable, CustomStringConvertible {
+    /// The result of an `analyze.document` job, taken apart by ``ResultCoding``.
+    case analysis(AnalysisResult, ResultCoding.Parts)
+    /// The result of a `crosscheck.claims` job, with its contradictions encoded as JSON, in order.
+    case crosscheck(CrosscheckResult, [String])
+
+    /// Checks the result and encodes it; throws ``StoreError/Code/invalidRequest`` when it carries no result,
+    /// two results, or a crosscheck with a claim of another document or out-of-range numbers.
+    init(_ result: JobResult) throws {
+        switch (result.result, result.crosscheck) {
+        case (let analysis?, nil):
+            do {
+                self = .analysis(analysis, try ResultCoding.split(analysis))
+            } catch {
+                throw StoreError(
+                    code: .invalidRequest, message: "the result of job \(result.jobId) cannot be encoded: \(error)")
+            }
+        case (nil, let crosscheck?):
+            try Self.check(crosscheck, jobId: result.jobId)
+            let encoder = WireCoding.makeEncoder()
+            do {
+                let contradictions = try crosscheck.contradictions.map {
+                    String(decoding: try encoder.encode($0), as: UTF8.self)
+                }
+                self = .crosscheck(crosscheck, contradictions)
+            } catch {
+                throw StoreError(
+                    code: .invalidRequest, message: "the result of job \(result.jobId) cannot be encoded: \(error)")
+            }
+        case (nil, nil):
+            throw StoreError(
+                code: .invalidRequest,
+                message: "the result of job \(result.jobId) carries neither an analysis 'result' nor a 'crosscheck'")
+        case (.some, .some):
+            throw StoreError(
+                code: .invalidRequest,
+                message: "the result of job \(result.jobId) carries both an analysis 'result' and a 'crosscheck'; "
+                    + "a job has one kind of result")
+        }
+    }
+
+    var description: String {
+        switch self {
+        case .analysis: "an analysis 'result'"
+        case .crosscheck: "a 'crosscheck'"
+        }
+    }
+
+    private static func check(_ crosscheck: CrosscheckResult, jobId: String) throws {
+        func refuse(_ problem: String) -> StoreError {
+            StoreError(code: .invalidRequest, message: "the crosscheck result of job \(jobId) \(problem); refused")
+        }
+        let subject = crosscheck.documentId
+        if let contradiction = crosscheck.contradictions.first(where: { $0.claim.documentId != subject }) {
+            throw refuse(
+                "has a contradiction whose claim is of document \(contradiction.claim.documentId), not of its "
+                    + "subject \(subject)")
+        }
+        for assessment in crosscheck.assessments {
+            let claim = "the claim at \(assessment.span.start)..<\(assessment.span.end) of \(assessment.documentId)"
+            guard (1...6).contains(assessment.credibility) else {
+                throw refuse("gives \(claim) credibility \(assessment.credibility), outside 1...6")
+            }
+            guard assessment.confirmations >= 0, assessment.contradictions >= 0 else {
+                throw refuse("gives \(claim) a negative count of confirmations or contradictions")
+            }
+            guard assessment.span.start >= 0, assessment.span.start <= assessment.span.end else {
+                throw refuse("assesses \(claim), which is not a span")
+            }
+        }
+    }
+}

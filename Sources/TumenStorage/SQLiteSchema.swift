@@ -4,7 +4,7 @@ import GRDB
 /// The SQLite schema of the store, as named migrations applied in order.
 ///
 /// Tables: `document` (+ the `documentFts` full-text index), `job`, `analysis`, `analysisTopic`, `resultItem`,
-/// `digest`, `deadLetter`. Every time is an integer count of milliseconds since the Unix epoch (UTC), see
+/// `claim`, `contradiction`, `claimAssessment`, `digest`, `deadLetter`. Every time is an integer count of milliseconds since the Unix epoch (UTC), see
 /// ``StoreTime``: exact, compact, fast to compare, and the same in PostgreSQL (`bigint`).
 /// Never edit a migration that has shipped: add a new one.
 enum SQLiteSchema {
@@ -137,6 +137,68 @@ enum SQLiteSchema {
             }
         }
 
+        // Claims compared across documents (`crosscheck.claims` jobs). Strings are spelled out rather than taken
+        // from constants, so that this migration never changes once shipped.
+        migrator.registerMigration("v2-crosscheck") { db in
+            // The claim index: one row per stored quantity that has a unit, for finding the claims of other
+            // documents with the same unit, most recently analysed first, without reading every quantity.
+            try db.create(table: "claim") { t in
+                t.primaryKey("resultItemId", .integer).references("resultItem", column: "id", onDelete: .cascade)
+                t.column("documentId", .text).notNull()
+                t.column("unit", .text).notNull()
+                // The commit time of the analysis the quantity comes from.
+                t.column("analyzedAt", .integer).notNull()
+            }
+            // With the rowid (resultItemId) as its implicit last column, the index is read backwards in the order
+            // of the candidate query, which therefore stops after its limit and never sorts.
+            try db.create(index: "claim_on_unit_analyzedAt", on: "claim", columns: ["unit", "analyzedAt"])
+            try db.execute(
+                sql: """
+                    INSERT INTO claim (resultItemId, documentId, unit, analyzedAt)
+                    SELECT resultItem.id, resultItem.documentId, json_extract(resultItem.body, '$.unit'),
+                           analysis.analyzedAt
+                    FROM resultItem JOIN analysis ON analysis.jobId = resultItem.jobId
+                    WHERE resultItem.kind = 'quantities' AND json_extract(resultItem.body, '$.unit') IS NOT NULL
+                    """)
+
+            // The contradictions found by the latest crosscheck of a document, in the order the worker gave them.
+            try db.create(table: "contradiction") { t in
+                t.column("documentId", .text).notNull().references("document", column: "id", onDelete: .cascade)
+                t.column("ordinal", .integer).notNull()
+                t.column("jobId", .text).notNull().references("job", column: "id", onDelete: .cascade)
+                t.column("body", .jsonText).notNull()
+                t.primaryKey(["documentId", "ordinal"])
+            }
+            try db.create(index: "contradiction_on_jobId", on: "contradiction", columns: ["jobId"])
+
+            // The latest credibility of each claim, by document and span; any crosscheck may update any claim.
+            try db.create(table: "claimAssessment") { t in
+                t.column("documentId", .text).notNull().references("document", column: "id", onDelete: .cascade)
+                t.column("spanStart", .integer).notNull()
+                t.column("spanEnd", .integer).notNull()
+                t.column("credibility", .integer).notNull().check(sql: "credibility BETWEEN 1 AND 6")
+                t.column("confirmations", .integer).notNull()
+                t.column("contradictions", .integer).notNull()
+                // The crosscheck that assessed the claim last, and when it was committed.
+                t.column("jobId", .text).notNull()
+                t.column("assessedAt", .integer).notNull()
+                t.primaryKey(["documentId", "spanStart", "spanEnd"])
+            }
+
+            // Every analysed document with quantities gets its crosscheck, as if it had been analysed now.
+            try db.execute(
+                sql: """
+                    INSERT INTO job (id, kind, subject, documentId, state, attempts, availableAt, createdAt, updatedAt)
+                    SELECT 'crosscheck.claims:' || analysis.documentId, 'crosscheck.claims', analysis.documentId,
+                           analysis.documentId, 'queued', 0, analysis.analyzedAt, analysis.analyzedAt,
+                           analysis.analyzedAt
+                    FROM analysis
+                    WHERE EXISTS (SELECT 1 FROM resultItem
+                                  WHERE resultItem.jobId = analysis.jobId AND resultItem.kind = 'quantities')
+                    ON CONFLICT (kind, subject) DO NOTHING
+                    """)
+        }
+
         return migrator
     }
 }
@@ -264,6 +326,45 @@ struct ResultItemRow: Codable, Sendable, FetchableRecord, PersistableRecord {
         static let kind = Column(CodingKeys.kind)
         static let ordinal = Column(CodingKeys.ordinal)
     }
+
+    /// The kinds of items the store reads on its own; the others it only keeps.
+    enum Kind {
+        static let quantities = "quantities"
+    }
+}
+
+/// A row of `claim`: the unit of one stored quantity, indexed for the candidates of a crosscheck.
+struct ClaimRow: Codable, Sendable, FetchableRecord, PersistableRecord {
+    static let databaseTableName = "claim"
+
+    var resultItemId: Int64
+    var documentId: String
+    var unit: String
+    var analyzedAt: Int64
+}
+
+/// A row of `contradiction`: one contradiction found by the latest crosscheck of a document.
+struct ContradictionRow: Codable, Sendable, FetchableRecord, PersistableRecord {
+    static let databaseTableName = "contradiction"
+
+    var documentId: String
+    var ordinal: Int
+    var jobId: String
+    var body: String
+}
+
+/// A row of `claimAssessment`: the latest credibility of one claim, by document and span.
+struct ClaimAssessmentRow: Codable, Sendable, FetchableRecord, PersistableRecord {
+    static let databaseTableName = "claimAssessment"
+
+    var documentId: String
+    var spanStart: Int
+    var spanEnd: Int
+    var credibility: Int
+    var confirmations: Int
+    var contradictions: Int
+    var jobId: String
+    var assessedAt: Int64
 }
 
 /// A row of `digest`: a recorded digest with its per-topic sequence number.

@@ -12,6 +12,8 @@ enum SQLiteStatements {
     private static let leased = JobRow.State.leased
     private static let done = JobRow.State.done
     private static let failed = JobRow.State.failed
+    private static let analyze = JobKind.analyzeDocument.rawValue
+    private static let crosscheck = JobKind.crosscheckClaims.rawValue
 
     // MARK: Documents
 
@@ -128,16 +130,87 @@ enum SQLiteStatements {
     static let nextLeaseDeadline: SQLRequest<Int64> =
         "SELECT MIN(leaseExpiresAt) FROM job WHERE state = \(leased)"
 
+    // MARK: Claims
+
+    /// The name and content hash of a document, without reading its text.
+    static func documentNameAndHash(id: String) -> SQLRequest<Row> {
+        "SELECT name, contentHash FROM document WHERE id = \(id)"
+    }
+
+    /// Which of these document ids are stored.
+    static func storedDocumentIds(_ ids: [String]) -> SQLRequest<String> {
+        "SELECT id FROM document WHERE id IN \(ids)"
+    }
+
+    /// The quantities of the latest committed analysis of a document, in document order.
+    static func quantities(ofDocument documentId: String) -> SQLRequest<ResultItemRow> {
+        """
+        SELECT * FROM resultItem
+        WHERE jobId = (SELECT jobId FROM analysis WHERE documentId = \(documentId)
+                       ORDER BY analyzedAt DESC LIMIT 1)
+          AND kind = \(ResultItemRow.Kind.quantities)
+        ORDER BY ordinal
+        """
+    }
+
+    /// Up to `limit` stored quantities with this unit from documents other than `documentId`, most recently
+    /// analysed first (then most recently stored first), with their document's name.
+    ///
+    /// Reads the `(unit, analyzedAt)` index backwards and stops after `limit` rows, whatever the number of stored
+    /// claims; one query per unit, because an `IN` over several units would have to sort them all.
+    static func candidateClaims(unit: String, excluding documentId: String, limit: Int) -> SQLRequest<Row> {
+        """
+        SELECT claim.resultItemId, claim.documentId, claim.analyzedAt, document.name AS documentName,
+               resultItem.body
+        FROM claim
+        JOIN resultItem ON resultItem.id = claim.resultItemId
+        JOIN document ON document.id = claim.documentId
+        WHERE claim.unit = \(unit) AND claim.documentId <> \(documentId)
+        ORDER BY claim.analyzedAt DESC, claim.resultItemId DESC
+        LIMIT \(limit)
+        """
+    }
+
+    /// Removes the contradictions of a document, before its latest crosscheck's are inserted.
+    static func deleteContradictions(documentId: String) -> SQL {
+        "DELETE FROM contradiction WHERE documentId = \(documentId)"
+    }
+
+    /// The contradictions of these documents, by document then in the order they were found.
+    static func contradictions(documentIds: [String]) -> SQLRequest<ContradictionRow> {
+        "SELECT * FROM contradiction WHERE documentId IN \(documentIds) ORDER BY documentId, ordinal"
+    }
+
+    /// Stores the credibility of a claim, replacing an assessment committed at the same time or earlier.
+    static func upsertAssessment(_ row: ClaimAssessmentRow) -> SQL {
+        """
+        INSERT INTO claimAssessment
+            (documentId, spanStart, spanEnd, credibility, confirmations, contradictions, jobId, assessedAt)
+        VALUES (\(row.documentId), \(row.spanStart), \(row.spanEnd), \(row.credibility), \(row.confirmations),
+                \(row.contradictions), \(row.jobId), \(row.assessedAt))
+        ON CONFLICT (documentId, spanStart, spanEnd) DO UPDATE SET
+            credibility = excluded.credibility, confirmations = excluded.confirmations,
+            contradictions = excluded.contradictions, jobId = excluded.jobId, assessedAt = excluded.assessedAt
+        WHERE excluded.assessedAt >= claimAssessment.assessedAt
+        """
+    }
+
+    /// The assessments of the claims of these documents.
+    static func assessments(documentIds: [String]) -> SQLRequest<ClaimAssessmentRow> {
+        "SELECT * FROM claimAssessment WHERE documentId IN \(documentIds)"
+    }
+
     // MARK: Status
 
     static let status: SQLRequest<Row> = """
         SELECT
             (SELECT COUNT(*) FROM document) AS documents,
+            (SELECT COUNT(DISTINCT documentId) FROM analysis) AS analyzedDocuments,
             (SELECT COUNT(*) FROM job WHERE state = \(queued)) AS jobsQueued,
             (SELECT COUNT(*) FROM job WHERE state = \(leased)) AS jobsLeased,
             (SELECT COUNT(*) FROM job WHERE state = \(done)) AS jobsDone,
             (SELECT COUNT(*) FROM job WHERE state = \(failed)) AS jobsFailed,
-            (SELECT COUNT(*) FROM resultItem WHERE kind = 'quantities') AS quantities,
+            (SELECT COUNT(*) FROM resultItem WHERE kind = \(ResultItemRow.Kind.quantities)) AS quantities,
             (SELECT COUNT(*) FROM digest) AS digests,
             (SELECT COUNT(*) FROM deadLetter) AS deadLetters
         """
@@ -164,20 +237,34 @@ enum SQLiteStatements {
             } else {
                 ""
             }
+        // A document belongs to the window in which its last job finished: its analysis, or its crosscheck, which
+        // moves `analyzedAt` when it commits. While the crosscheck is queued or leased, the document is pending.
         return """
             SELECT * FROM analysis
             WHERE analyzedAt >= \(start) AND analyzedAt < \(end) \(topicFilter)
+              AND NOT EXISTS (SELECT 1 FROM job
+                              WHERE job.kind = \(crosscheck) AND job.subject = analysis.documentId
+                                AND job.state IN (\(queued), \(leased)))
             ORDER BY analyzedAt, documentId
             """
     }
 
-    /// Documents without a done job. Counted from the few unfinished jobs, not from every document.
+    /// Documents without a done analysis job, or whose crosscheck is still to run. Counted from the few unfinished
+    /// jobs, not from every document.
     static let pendingDocuments: SQLRequest<Int> = """
         SELECT COUNT(DISTINCT job.documentId) FROM job
-        WHERE job.state IN (\(queued), \(leased), \(failed)) AND job.documentId IS NOT NULL
-          AND NOT EXISTS (SELECT 1 FROM job AS finished
-                          WHERE finished.documentId = job.documentId AND finished.state = \(done))
+        WHERE job.documentId IS NOT NULL
+          AND ((job.kind = \(crosscheck) AND job.state IN (\(queued), \(leased)))
+               OR (job.kind = \(analyze) AND job.state IN (\(queued), \(leased), \(failed))
+                   AND NOT EXISTS (SELECT 1 FROM job AS finished
+                                   WHERE finished.documentId = job.documentId AND finished.state = \(done)
+                                     AND finished.kind = \(analyze))))
         """
+
+    /// Moves a document's analysis time to when its crosscheck committed, so it enters the next digest window.
+    static func markCrosschecked(documentId: String, at time: Int64) -> SQL {
+        "UPDATE analysis SET analyzedAt = \(time) WHERE documentId = \(documentId) AND analyzedAt < \(time)"
+    }
 
     static func nextSeq(pubSubTopic: String) -> SQLRequest<Int> {
         "SELECT COALESCE(MAX(seq), 0) + 1 FROM digest WHERE pubSubTopic = \(pubSubTopic)"

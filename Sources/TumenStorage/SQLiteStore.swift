@@ -25,14 +25,19 @@ public final class SQLiteStore: Store {
         public var maxAttempts: Int
         /// How long a write waits for another connection's lock before it fails as busy.
         public var busyTimeout: TimeInterval
+        /// How many claims of other documents a `crosscheck.claims` job carries at most: the most recently
+        /// analysed ones with the units of the subject's claims.
+        public var maxCandidateClaims: Int
 
         public init(
-            location: Location, leaseDuration: TimeInterval = 60, maxAttempts: Int = 5, busyTimeout: TimeInterval = 5
+            location: Location, leaseDuration: TimeInterval = 60, maxAttempts: Int = 5, busyTimeout: TimeInterval = 5,
+            maxCandidateClaims: Int = 5000
         ) {
             self.location = location
             self.leaseDuration = leaseDuration
             self.maxAttempts = maxAttempts
             self.busyTimeout = busyTimeout
+            self.maxCandidateClaims = maxCandidateClaims
         }
 
         /// The store in `tumen.sqlite` inside `path`.
@@ -56,11 +61,13 @@ public final class SQLiteStore: Store {
 
     /// Opens (creating when needed) the store and brings its schema up to date.
     public init(configuration: Configuration, logger: Logger = Logger(label: "tumen.storage")) throws {
-        guard configuration.maxAttempts >= 1, configuration.leaseDuration > 0 else {
+        guard configuration.maxAttempts >= 1, configuration.leaseDuration > 0, configuration.maxCandidateClaims >= 1
+        else {
             throw StoreError(
                 code: .invalidRequest,
-                message: "the store needs maxAttempts ≥ 1 and a positive lease duration "
-                    + "(got \(configuration.maxAttempts) and \(configuration.leaseDuration) s)")
+                message: "the store needs maxAttempts ≥ 1, a positive lease duration and maxCandidateClaims ≥ 1 "
+                    + "(got \(configuration.maxAttempts), \(configuration.leaseDuration) s and "
+                    + "\(configuration.maxCandidateClaims))")
         }
         self.configuration = configuration
         self.logger = logger
@@ -119,11 +126,7 @@ public final class SQLiteStore: Store {
             publisher: document.provenance.publisher, publishedAt: document.provenance.publishedAt,
             retrievedAt: document.provenance.retrievedAt.map(StoreTime.millis),
             characters: document.text.unicodeScalars.count, storedAt: nowMillis)
-        let job = JobRow(
-            id: Self.jobId(kind: .analyzeDocument, subject: document.id), kind: JobKind.analyzeDocument.rawValue,
-            subject: document.id, documentId: document.id, state: JobRow.State.queued, attempts: 0,
-            leaseOwner: nil, leaseExpiresAt: nil, lastError: nil, availableAt: nowMillis, createdAt: nowMillis,
-            updatedAt: nowMillis, completedAt: nil)
+        let job = Self.queuedJob(kind: .analyzeDocument, documentId: document.id, now: nowMillis)
 
         return try await write("storing document '\(document.name)'") { db in
             if try SQLiteStatements.insertDocument(row).fetchOne(db) != nil {
@@ -164,6 +167,7 @@ public final class SQLiteStore: Store {
         let nowMillis = StoreTime.millis(now)
         let deadline = StoreTime.millis(now.addingTimeInterval(leaseDuration ?? configuration.leaseDuration))
         let maxAttempts = configuration.maxAttempts
+        let maxCandidates = configuration.maxCandidateClaims
         let logger = logger
         let lease = SQLiteStatements.leaseNextJob(
             kinds: kinds.map(\.rawValue), workerId: workerId, now: nowMillis, deadline: deadline,
@@ -180,12 +184,21 @@ public final class SQLiteStore: Store {
                         ])
                     continue
                 }
+                let kind = JobKind(rawValue: job.kind)
+                let leaseExpiresAt = StoreTime.date(job.leaseExpiresAt ?? deadline)
+                if kind == .crosscheckClaims {
+                    // The subject of a crosscheck is the id of the document whose claims are checked.
+                    let claims = try Self.claimSet(documentId: job.subject, maxCandidates: maxCandidates, db)
+                    return JobAssign(
+                        jobId: job.id, kind: kind, attempt: job.attempts, leaseExpiresAt: leaseExpiresAt,
+                        document: nil, claims: claims)
+                }
                 let document = try job.documentId.flatMap {
                     try DocumentRow.filter(DocumentRow.Columns.id == $0).fetchOne(db).map(Self.document(from:))
                 }
                 return JobAssign(
-                    jobId: job.id, kind: JobKind(rawValue: job.kind), attempt: job.attempts,
-                    leaseExpiresAt: StoreTime.date(job.leaseExpiresAt ?? deadline), document: document)
+                    jobId: job.id, kind: kind, attempt: job.attempts, leaseExpiresAt: leaseExpiresAt,
+                    document: document)
             }
             return nil
         }
@@ -193,14 +206,7 @@ public final class SQLiteStore: Store {
 
     public func commitResult(_ result: JobResult, now: Date) async throws -> JobAck {
         let nowMillis = StoreTime.millis(now)
-        let parts: ResultCoding.Parts
-        do {
-            parts = try ResultCoding.split(result.result)
-        } catch {
-            throw StoreError(
-                code: .invalidRequest, message: "the result of job \(result.jobId) cannot be encoded: \(error)")
-        }
-        let analysis = result.result
+        let payload = try ResultPayload(result)
 
         return try await write("committing the result of job \(result.jobId)") { db in
             guard
@@ -211,39 +217,22 @@ public final class SQLiteStore: Store {
                 let exists = try JobRow.exists(db, key: result.jobId)
                 return JobAck(jobId: result.jobId, status: exists ? JobAckStatus.duplicate : JobAckStatus.unknownJob)
             }
-            guard let documentId = job.documentId,
-                let document = try DocumentRow.filter(DocumentRow.Columns.id == documentId).fetchOne(db)
-            else {
+            switch (JobKind(rawValue: job.kind), payload) {
+            case (.analyzeDocument, .analysis(let analysis, let parts)):
+                let document = try Self.document(
+                    of: job, resultHash: result.contentHash, resultDocument: analysis.documentId, db)
+                try Self.commitAnalysis(analysis, parts: parts, job: job, documentId: document.id, now: nowMillis, db)
+            case (.crosscheckClaims, .crosscheck(let crosscheck, let contradictions)):
+                let document = try Self.document(
+                    of: job, resultHash: result.contentHash, resultDocument: crosscheck.documentId, db)
+                try Self.commitCrosscheck(
+                    crosscheck, contradictions: contradictions, job: job, documentId: document.id, now: nowMillis, db)
+            default:
                 throw StoreError(
-                    code: .invalidRequest, message: "job \(job.id) (\(job.kind)) has no document to attach results to")
-            }
-            guard document.contentHash == result.contentHash else {
-                throw StoreError(
-                    code: .contentMismatch,
-                    message: "result for job \(job.id) was computed on content \(result.contentHash), but the job's "
-                        + "document \(document.id) has content \(document.contentHash); result refused")
-            }
-            guard analysis.documentId == document.id else {
-                throw StoreError(
-                    code: .contentMismatch,
-                    message: "result for job \(job.id) names document \(analysis.documentId), but the job is for "
-                        + "document \(document.id); result refused")
-            }
-
-            try AnalysisRow(
-                jobId: job.id, documentId: document.id, analyzer: analysis.analyzer,
-                sentenceCount: analysis.sentenceCount, topics: analysis.topics, body: parts.body,
-                analyzedAt: nowMillis
-            ).insert(db)
-            var seenTopics = Set<String>()
-            for (position, topic) in analysis.topics.enumerated() where seenTopics.insert(topic).inserted {
-                try AnalysisTopicRow(jobId: job.id, topic: topic, position: position).insert(db)
-            }
-            for item in parts.items {
-                try ResultItemRow(
-                    id: nil, jobId: job.id, documentId: document.id, kind: item.kind, ordinal: item.ordinal,
-                    spanStart: item.span?.start, spanEnd: item.span?.end, body: item.body
-                ).insert(db)
+                    code: .invalidRequest,
+                    message: "job \(job.id) is of kind '\(job.kind)', but its result carries \(payload.description); "
+                        + "an '\(JobKind.analyzeDocument.rawValue)' job takes 'result', a "
+                        + "'\(JobKind.crosscheckClaims.rawValue)' job takes 'crosscheck'")
             }
             return JobAck(jobId: job.id, status: JobAckStatus.committed)
         }
@@ -291,7 +280,8 @@ public final class SQLiteStore: Store {
                 throw StoreError(code: .storage, message: "the status query returned no row")
             }
             return StatusReport(
-                documents: row["documents"], jobsQueued: row["jobsQueued"], jobsLeased: row["jobsLeased"],
+                documents: row["documents"], analyzedDocuments: row["analyzedDocuments"], jobsQueued: row["jobsQueued"],
+                jobsLeased: row["jobsLeased"],
                 jobsDone: row["jobsDone"], jobsFailed: row["jobsFailed"], quantities: row["quantities"],
                 digests: row["digests"], deadLetters: row["deadLetters"])
         }
@@ -451,6 +441,139 @@ public final class SQLiteStore: Store {
     /// The deterministic id of a job: the same kind and subject always give the same id.
     static func jobId(kind: JobKind, subject: String) -> String { "\(kind.rawValue):\(subject)" }
 
+    /// A new queued job about a document, available now.
+    private static func queuedJob(kind: JobKind, documentId: String, now: Int64) -> JobRow {
+        JobRow(
+            id: jobId(kind: kind, subject: documentId), kind: kind.rawValue, subject: documentId,
+            documentId: documentId, state: JobRow.State.queued, attempts: 0, leaseOwner: nil, leaseExpiresAt: nil,
+            lastError: nil, availableAt: now, createdAt: now, updatedAt: now, completedAt: nil)
+    }
+
+    /// The document a job's result is about, after checking that the result was computed on its content.
+    private static func document(of job: JobRow, resultHash: String, resultDocument: String, _ db: Database) throws
+        -> DocumentRow
+    {
+        guard let documentId = job.documentId,
+            let document = try DocumentRow.filter(DocumentRow.Columns.id == documentId).fetchOne(db)
+        else {
+            throw StoreError(
+                code: .invalidRequest, message: "job \(job.id) (\(job.kind)) has no document to attach results to")
+        }
+        guard document.contentHash == resultHash else {
+            throw StoreError(
+                code: .contentMismatch,
+                message: "result for job \(job.id) was computed on content \(resultHash), but the job's "
+                    + "document \(document.id) has content \(document.contentHash); result refused")
+        }
+        guard resultDocument == document.id else {
+            throw StoreError(
+                code: .contentMismatch,
+                message: "result for job \(job.id) names document \(resultDocument), but the job is for "
+                    + "document \(document.id); result refused")
+        }
+        return document
+    }
+
+    /// Inserts an analysis with its topics, items and claim index rows, and queues the document's crosscheck when
+    /// it has quantities.
+    private static func commitAnalysis(
+        _ analysis: AnalysisResult, parts: ResultCoding.Parts, job: JobRow, documentId: String, now: Int64,
+        _ db: Database
+    ) throws {
+        try AnalysisRow(
+            jobId: job.id, documentId: documentId, analyzer: analysis.analyzer, sentenceCount: analysis.sentenceCount,
+            topics: analysis.topics, body: parts.body, analyzedAt: now
+        ).insert(db)
+        var seenTopics = Set<String>()
+        for (position, topic) in analysis.topics.enumerated() where seenTopics.insert(topic).inserted {
+            try AnalysisTopicRow(jobId: job.id, topic: topic, position: position).insert(db)
+        }
+        var quantityItemIds: [Int: Int64] = [:]
+        for item in parts.items {
+            try ResultItemRow(
+                id: nil, jobId: job.id, documentId: documentId, kind: item.kind, ordinal: item.ordinal,
+                spanStart: item.span?.start, spanEnd: item.span?.end, body: item.body
+            ).insert(db)
+            if item.kind == ResultItemRow.Kind.quantities {
+                quantityItemIds[item.ordinal] = db.lastInsertedRowID
+            }
+        }
+        for (ordinal, quantity) in analysis.quantities.enumerated() {
+            guard let unit = quantity.unit, let itemId = quantityItemIds[ordinal] else { continue }
+            try ClaimRow(resultItemId: itemId, documentId: documentId, unit: unit, analyzedAt: now).insert(db)
+        }
+        if !analysis.quantities.isEmpty {
+            try db.execute(
+                literal: SQLiteStatements.insertJob(
+                    queuedJob(kind: .crosscheckClaims, documentId: documentId, now: now)))
+        }
+    }
+
+    /// Replaces the contradictions of the subject document and records the assessments of every claim named.
+    private static func commitCrosscheck(
+        _ crosscheck: CrosscheckResult, contradictions: [String], job: JobRow, documentId: String, now: Int64,
+        _ db: Database
+    ) throws {
+        var unknown = Set(crosscheck.assessments.map(\.documentId))
+        for chunk in chunks(of: unknown.sorted()) {
+            unknown.subtract(try SQLiteStatements.storedDocumentIds(chunk).fetchAll(db))
+        }
+        guard unknown.isEmpty else {
+            throw StoreError(
+                code: .invalidRequest,
+                message: "the crosscheck result of job \(job.id) assesses claims of documents that are not stored: "
+                    + unknown.sorted().joined(separator: ", ") + "; refused")
+        }
+        try db.execute(literal: SQLiteStatements.markCrosschecked(documentId: documentId, at: now))
+        try db.execute(literal: SQLiteStatements.deleteContradictions(documentId: documentId))
+        for (ordinal, body) in contradictions.enumerated() {
+            try ContradictionRow(documentId: documentId, ordinal: ordinal, jobId: job.id, body: body).insert(db)
+        }
+        for assessment in crosscheck.assessments {
+            try db.execute(
+                literal: SQLiteStatements.upsertAssessment(
+                    ClaimAssessmentRow(
+                        documentId: assessment.documentId, spanStart: assessment.span.start,
+                        spanEnd: assessment.span.end, credibility: assessment.credibility,
+                        confirmations: assessment.confirmations, contradictions: assessment.contradictions,
+                        jobId: job.id, assessedAt: now)))
+        }
+    }
+
+    /// The input of a crosscheck: the document's claims, and the most recently analysed claims of other documents
+    /// with the same units, at most `maxCandidates`.
+    private static func claimSet(documentId: String, maxCandidates: Int, _ db: Database) throws -> ClaimSet {
+        let decoder = WireCoding.makeDecoder()
+        guard let document = try SQLiteStatements.documentNameAndHash(id: documentId).fetchOne(db) else {
+            throw StoreError(code: .storage, message: "the crosscheck of document \(documentId) has no document")
+        }
+        let name: String = document["name"]
+        let subject = try SQLiteStatements.quantities(ofDocument: documentId).fetchAll(db).map {
+            ClaimReference(
+                documentId: documentId, documentName: name,
+                quantity: try decoder.decode(Quantity.self, from: Data($0.body.utf8)))
+        }
+        // The newest `maxCandidates` of each unit, merged: the newest `maxCandidates` of all units.
+        var rows: [Row] = []
+        for unit in Set(subject.compactMap(\.unit)).sorted() {
+            rows += try SQLiteStatements.candidateClaims(unit: unit, excluding: documentId, limit: maxCandidates)
+                .fetchAll(db)
+        }
+        let newest = rows.sorted { (left: Row, right: Row) in
+            let leftKey: (Int64, Int64) = (left["analyzedAt"], left["resultItemId"])
+            let rightKey: (Int64, Int64) = (right["analyzedAt"], right["resultItemId"])
+            return leftKey > rightKey
+        }
+        let candidates = try newest.prefix(maxCandidates).map { row in
+            let body: String = row["body"]
+            return ClaimReference(
+                documentId: row["documentId"], documentName: row["documentName"],
+                quantity: try decoder.decode(Quantity.self, from: Data(body.utf8)))
+        }
+        return ClaimSet(
+            documentId: documentId, contentHash: document["contentHash"], subject: subject, candidates: candidates)
+    }
+
     private func read<T: Sendable>(_ what: String, _ body: @escaping @Sendable (Database) throws -> T) async throws
         -> T
     {
@@ -508,7 +631,8 @@ public final class SQLiteStore: Store {
             analyzedAt: analyzedAt.map(StoreTime.date))
     }
 
-    /// The reconstructed results of these analyses, in the same order.
+    /// The reconstructed results of these analyses, in the same order, with the contradictions found by their
+    /// documents' crosschecks and the latest credibility of each quantity.
     private static func results(of analyses: [AnalysisRow], _ db: Database) throws -> [AnalysisResult] {
         var itemsByJob: [String: [ResultCoding.Item]] = [:]
         for chunk in chunks(of: analyses.map(\.jobId)) {
@@ -521,7 +645,31 @@ public final class SQLiteStore: Store {
                         body: row.body))
             }
         }
-        return try analyses.map { try ResultCoding.join(body: $0.body, items: itemsByJob[$0.jobId] ?? []) }
+        let decoder = WireCoding.makeDecoder()
+        var contradictions: [String: [Contradiction]] = [:]
+        var credibility: [String: [TextSpan: Int]] = [:]
+        for chunk in chunks(of: Set(analyses.map(\.documentId)).sorted()) {
+            for row in try SQLiteStatements.contradictions(documentIds: chunk).fetchAll(db) {
+                contradictions[row.documentId, default: []].append(
+                    try decoder.decode(Contradiction.self, from: Data(row.body.utf8)))
+            }
+            for row in try SQLiteStatements.assessments(documentIds: chunk).fetchAll(db) {
+                credibility[row.documentId, default: [:]][TextSpan(start: row.spanStart, end: row.spanEnd)] =
+                    row.credibility
+            }
+        }
+        return try analyses.map { analysis in
+            var result = try ResultCoding.join(body: analysis.body, items: itemsByJob[analysis.jobId] ?? [])
+            result.contradictions += contradictions[analysis.documentId] ?? []
+            if let credibility = credibility[analysis.documentId] {
+                for index in result.quantities.indices {
+                    if let grade = credibility[result.quantities[index].span] {
+                        result.quantities[index].credibility = grade
+                    }
+                }
+            }
+            return result
+        }
     }
 
     /// Splits ids into lists short enough for one `IN (…)`.

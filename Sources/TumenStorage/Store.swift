@@ -22,14 +22,25 @@ public protocol Store: Sendable {
     /// A job is available when it is queued, or leased with a deadline that has passed. Jobs that have been leased
     /// the maximum number of times are marked failed instead (poison-pill protection). `leaseDuration` nil means
     /// the store's configured default.
+    ///
+    /// An `analyze.document` job comes with its ``JobAssign/document``; a `crosscheck.claims` job with its
+    /// ``JobAssign/claims``: the document's quantities, and the quantities of other analysed documents that have
+    /// one of their units, most recently analysed first, up to a configured number.
     func leaseNextJob(workerId: String, kinds: [JobKind], now: Date, leaseDuration: TimeInterval?) async throws
         -> JobAssign?
 
     /// Commits all results of a job and marks it done, in one transaction.
     ///
+    /// An `analyze.document` job takes ``JobResult/result``: the analysis is stored, and when it has quantities the
+    /// document's `crosscheck.claims` job is queued. A `crosscheck.claims` job takes ``JobResult/crosscheck``: it
+    /// replaces the document's contradictions and records the credibility of every claim it assesses, whichever
+    /// document the claim is in (a newer assessment of the same claim replaces an older one). Results read back
+    /// carry both.
+    ///
     /// Answers `committed`, `duplicate` (the job was done before; nothing changes) or `unknown-job`. Throws
     /// ``StoreError`` with code ``StoreError/Code/contentMismatch`` when the result is for other content than the
-    /// job's document.
+    /// job's document, and ``StoreError/Code/invalidRequest`` when it carries no result, or not the one its job's
+    /// kind takes, or an invalid one.
     func commitResult(_ result: JobResult, now: Date) async throws -> JobAck
 
     /// Releases a job a worker gave up on: back to the queue, or failed after the maximum number of attempts.

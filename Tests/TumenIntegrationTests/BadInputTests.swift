@@ -56,7 +56,7 @@ struct BadInputTests {
             // and the services kept running, stored nothing new, and kept each refusal as a dead letter
             let after = try await running.system.waitUntilIdle()
             #expect(after.documents == before.documents)
-            #expect(after.jobsDone == before.jobsDone)
+            #expect(after.analyzedDocuments == before.analyzedDocuments)
             #expect(after.deadLetters >= before.deadLetters + 4)
         } catch {
             Issue.record("system failed: \(error)\n\(running.logs())")

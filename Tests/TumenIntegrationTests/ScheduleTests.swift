@@ -31,7 +31,7 @@ struct ScheduleTests {
             let digest = try WireCoding.makeDecoder().decode(Digest.self, from: Data(output.stdout.utf8))
             #expect(digest.cadence == "2s")
             #expect(digest.documents.map(\.name) == ["trade.md"])
-            #expect(digest.figures.contains { $0.text.contains("34.4 million") })
+            #expect(digest.figures.contains { $0.item.text.contains("34.4 million") })
         } catch {
             Issue.record("system failed: \(error)\n\(running.logs())")
         }

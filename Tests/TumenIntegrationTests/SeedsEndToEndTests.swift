@@ -44,7 +44,7 @@ struct SeedsEndToEndTests {
             #expect(ingest.status == 0, "tumen ingest failed: \(ingest.stdout)\(ingest.stderr)")
             #expect(ingest.stdout.contains("2 accepted"), "\(ingest.stdout)")
             let status = try await running.system.waitUntilIdle()
-            #expect(status.documents == 2 && status.jobsDone == 2)
+            #expect(status.documents == 2 && status.analyzedDocuments == 2)
 
             // and a digest is asked for
             let digestRun = try await ChildProcess.tumen(
@@ -60,7 +60,7 @@ struct SeedsEndToEndTests {
             #expect(digest.seq == 1)
             for required in Self.requiredFigures {
                 let match = digest.figures.first {
-                    $0.text.contains(required.figure) && $0.sentence.contains(required.sentence)
+                    $0.item.text.contains(required.figure) && $0.item.sentenceText.contains(required.sentence)
                 }
                 #expect(match != nil, "digest lacks \(required.figure) with its sentence '\(required.sentence)…'")
                 #expect(digest.markdown.contains(required.figure))
@@ -78,7 +78,7 @@ struct SeedsEndToEndTests {
             let again = try await ChildProcess.tumen(["ingest"] + running.endpointArguments + [seeds.path])
             #expect(again.stdout.contains("0 accepted, 2 duplicates"), "\(again.stdout)")
             let after = try await running.system.waitUntilIdle()
-            #expect(after.documents == 2 && after.jobsDone == 2)
+            #expect(after.documents == 2 && after.analyzedDocuments == 2)
 
             // and a Python pyzmq client, written from Protocols/ alone, submits a new document with the same semantics
             let note = running.directory.appendingPathComponent("note.md")
@@ -93,7 +93,7 @@ struct SeedsEndToEndTests {
             #expect(submit.status == 0, "pyzmq submit: \(submit.stdout)\(submit.stderr)")
             #expect(submit.stdout.contains("document.accepted"))
             let final = try await running.system.waitUntilIdle()
-            #expect(final.documents == 3 && final.jobsDone == 3)
+            #expect(final.documents == 3 && final.analyzedDocuments == 3)
         } catch {
             Issue.record("system failed: \(error)\n\(running.logs())")
         }

@@ -32,7 +32,7 @@ struct WorkersTests {
             #expect(ingest.stdout.contains("25 accepted"), "\(ingest.stdout)")
             let status = try await running.system.waitUntilIdle()
             #expect(status.documents == 25)
-            #expect(status.jobsDone == 25)
+            #expect(status.analyzedDocuments == 25)
             #expect(status.jobsFailed == 0)
 
             // Every job was analysed by exactly one worker, and more than one worker took part

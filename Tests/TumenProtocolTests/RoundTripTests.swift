@@ -41,6 +41,30 @@ struct RoundTripTests {
         #expect(!text.contains("null"), "\(text)")
     }
 
+    @Test("The fixtures' spans point at their words in the fixture text")
+    func fixtureSpansMatchTheText() {
+        let scalars = Array(Fixtures.text.unicodeScalars)
+        func words(_ span: TextSpan) -> String {
+            guard span.start <= span.end, span.end <= scalars.count else { return "<out of range>" }
+            var view = String.UnicodeScalarView()
+            view.append(contentsOf: scalars[span.start..<span.end])
+            return String(view)
+        }
+        #expect(words(Fixtures.quantity.span) == Fixtures.quantity.text)
+        #expect(words(Fixtures.quantity.sentence) == Fixtures.quantity.sentenceText)
+        #expect(words(Fixtures.minimalQuantity.span) == Fixtures.minimalQuantity.text)
+        #expect(words(Fixtures.minimalQuantity.sentence) == Fixtures.minimalQuantity.sentenceText)
+        #expect(words(Fixtures.entity.span) == Fixtures.entity.text)
+        #expect(words(Fixtures.event.span) == Fixtures.event.dateText)
+        #expect(words(Fixtures.minimalEvent.span) == Fixtures.minimalEvent.dateText)
+        #expect(words(Fixtures.event.sentence) == Fixtures.event.text)
+        #expect(words(Fixtures.estimate.span) == Fixtures.estimate.phrase)
+        #expect(words(Fixtures.estimate.sentence) == Fixtures.estimate.sentenceText)
+        #expect(words(Fixtures.flow.span) == Fixtures.flow.what)
+        #expect(words(Fixtures.flow.sentence) == Fixtures.flow.sentenceText)
+        #expect(words(Fixtures.sentenceTopics.sentence) == Fixtures.sentence)
+    }
+
     @Test("The JSON is deterministic: sorted keys and unescaped slashes")
     func deterministicJSON() throws {
         let sample = try #require(Samples.sample(DocumentStore.type))

@@ -5,6 +5,10 @@ import TumenProtocol
 /// One message type with two sample payloads: one with every optional field set and every list non-empty ("full"),
 /// one with every optional field absent ("minimal").
 ///
+/// A payload with alternative shapes (a `job.result` carries either `result` or `crosscheck`) has one more
+/// full/minimal pair per further shape, a *variant*: the drift test checks each, and requires the full samples of a
+/// type together to write every field of its schema.
+///
 /// The round-trip, version-rule and schema drift tests all run over ``Samples/all``, so adding a message type
 /// means adding one line there.
 struct MessageSample: Sendable, CustomTestStringConvertible {
@@ -16,6 +20,10 @@ struct MessageSample: Sendable, CustomTestStringConvertible {
     let fullJSON: @Sendable () throws -> Data
     /// The minimal sample, encoded as a whole envelope.
     let minimalJSON: @Sendable () throws -> Data
+    /// The names of the variants, in order.
+    let variantNames: [String]
+    /// The full and minimal envelope of each variant, in the order of ``variantNames``.
+    let variantJSON: @Sendable () throws -> [(name: String, full: Data, minimal: Data)]
     /// Encodes both samples, decodes them with `WireCoding.decode` and expects the originals back.
     let expectRoundTrip: @Sendable () throws -> Void
     /// Decodes a frame as this type and tells whether it equals the full sample.
@@ -23,18 +31,35 @@ struct MessageSample: Sendable, CustomTestStringConvertible {
 
     var testDescription: String { type.rawValue }
 
-    init<P: Message>(_ full: P, minimal: P? = nil, reply: Bool = false) {
-        let fullEnvelope = Envelope(
-            id: "sample-\(P.type)-full", ts: Fixtures.ts, correlationId: "request-0001", payload: full)
-        let minimalEnvelope = Envelope(
-            id: "sample-\(P.type)-minimal", ts: Fixtures.ts, correlationId: reply ? "request-0001" : nil,
-            payload: minimal ?? full)
+    init<P: Message>(
+        _ full: P, minimal: P? = nil, reply: Bool = false, variants: [(name: String, full: P, minimal: P)] = []
+    ) {
+        func envelope(_ name: String, _ payload: P, correlated: Bool) -> Envelope<P> {
+            Envelope(
+                id: "sample-\(P.type)-\(name)", ts: Fixtures.ts, correlationId: correlated ? "request-0001" : nil,
+                payload: payload)
+        }
+        let fullEnvelope = envelope("full", full, correlated: true)
+        let minimalEnvelope = envelope("minimal", minimal ?? full, correlated: reply)
+        let variantEnvelopes = variants.map {
+            (
+                name: $0.name, full: envelope("\($0.name)-full", $0.full, correlated: true),
+                minimal: envelope("\($0.name)-minimal", $0.minimal, correlated: reply)
+            )
+        }
         type = P.type
         isReply = reply
         fullJSON = { try WireCoding.encode(fullEnvelope) }
         minimalJSON = { try WireCoding.encode(minimalEnvelope) }
+        variantNames = variants.map(\.name)
+        variantJSON = {
+            try variantEnvelopes.map {
+                (name: $0.name, full: try WireCoding.encode($0.full), minimal: try WireCoding.encode($0.minimal))
+            }
+        }
         expectRoundTrip = {
-            for envelope in [fullEnvelope, minimalEnvelope] {
+            let all = [fullEnvelope, minimalEnvelope] + variantEnvelopes.flatMap { [$0.full, $0.minimal] }
+            for envelope in all {
                 let data = try WireCoding.encode(envelope)
                 let decoded = try WireCoding.decode(P.self, from: data)
                 #expect(
@@ -57,7 +82,7 @@ enum Samples {
         MessageSample(
             DocumentAccepted(
                 name: "001.md", documentId: Fixtures.document.id, contentHash: Fixtures.hash, duplicate: false,
-                characters: 245),
+                characters: 250),
             reply: true),
         MessageSample(
             DocumentRejected(
@@ -73,7 +98,8 @@ enum Samples {
         MessageSample(StatusQuery()),
         MessageSample(
             StatusReport(
-                documents: 2, jobsQueued: 1, jobsLeased: 1, jobsDone: 3, jobsFailed: 0, quantities: 41, digests: 5,
+                documents: 2, analyzedDocuments: 1, jobsQueued: 1, jobsLeased: 1, jobsDone: 3, jobsFailed: 0,
+                quantities: 41, digests: 5,
                 deadLetters: 7),
             reply: true),
         MessageSample(DigestQuery(cadence: "daily", topic: "economic", until: Fixtures.windowEnd)),
@@ -90,18 +116,40 @@ enum Samples {
         MessageSample(DeadLetterRecord(deadLetter: Fixtures.deadLetter)),
         MessageSample(DeadLetterRecorded(deadLetterId: 9_000_000_000), reply: true),
         // storage `jobs`
-        MessageSample(WorkerReady(workerId: "worker-7f3a", kinds: [.analyzeDocument])),
+        MessageSample(WorkerReady(workerId: "worker-7f3a", kinds: [.analyzeDocument, .crosscheckClaims])),
         MessageSample(
             JobAssign(
                 jobId: "job-42", kind: .analyzeDocument, attempt: 2, leaseExpiresAt: Fixtures.lease,
                 document: Fixtures.document),
             minimal: JobAssign(
                 jobId: "job-42", kind: .analyzeDocument, attempt: 1, leaseExpiresAt: Fixtures.lease, document: nil),
-            reply: true),
+            reply: true,
+            variants: [
+                (
+                    name: "crosscheck",
+                    full: JobAssign(
+                        jobId: "job-43", kind: .crosscheckClaims, attempt: 1, leaseExpiresAt: Fixtures.lease,
+                        document: nil, claims: Fixtures.claims),
+                    minimal: JobAssign(
+                        jobId: "job-43", kind: .crosscheckClaims, attempt: 1, leaseExpiresAt: Fixtures.lease,
+                        document: nil, claims: Fixtures.minimalClaims)
+                )
+            ]),
         MessageSample(
             JobResult(jobId: "job-42", workerId: "worker-7f3a", contentHash: Fixtures.hash, result: Fixtures.result),
             minimal: JobResult(
-                jobId: "job-42", workerId: "worker-7f3a", contentHash: Fixtures.hash, result: Fixtures.minimalResult)),
+                jobId: "job-42", workerId: "worker-7f3a", contentHash: Fixtures.hash, result: Fixtures.minimalResult),
+            variants: [
+                (
+                    name: "crosscheck",
+                    full: JobResult(
+                        jobId: "job-43", workerId: "worker-7f3a", contentHash: Fixtures.hash,
+                        crosscheck: Fixtures.crosscheck),
+                    minimal: JobResult(
+                        jobId: "job-43", workerId: "worker-7f3a", contentHash: Fixtures.hash,
+                        crosscheck: Fixtures.minimalCrosscheck)
+                )
+            ]),
         MessageSample(JobFailed(jobId: "job-42", workerId: "worker-7f3a", reason: "analysis ran out of time")),
         MessageSample(JobAck(jobId: "job-42", status: "committed"), reply: true),
         // reporting `digests` and `control`
@@ -132,8 +180,15 @@ enum Fixtures {
     static let text = """
         North Korea received about 13.6 trillion won in aid (Naumann Foundation).
         The NIS estimated 4,700 casualties.
+        From June to September 2024 North Korea shipped about 3 million artillery shells to Russia, the NIS said, \
+        and it is very likely to continue.
         """
     static let sentence = "North Korea received about 13.6 trillion won in aid (Naumann Foundation)."
+    static let shipmentSentence =
+        "From June to September 2024 North Korea shipped about 3 million artillery shells to Russia, the NIS said, "
+        + "and it is very likely to continue."
+    /// Where ``shipmentSentence`` is in ``text``.
+    static let shipmentSpan = TextSpan(start: 110, end: 250)
 
     static let provenance = Provenance(
         origin: "corpus/seeds/001.md", publisher: "Korea Institute for National Unification",
@@ -150,27 +205,97 @@ enum Fixtures {
     static let quantity = Quantity(
         span: TextSpan(start: 21, end: 44), text: "about 13.6 trillion won", value: 1.36e13, low: 1.3e13,
         high: 1.4e13, unit: "KRW", qualifier: "about", measure: "aid received", source: "Naumann Foundation",
-        sentence: TextSpan(start: 0, end: 74), sentenceText: sentence)
+        sourceChain: ["Naumann Foundation", "Korea Institute for National Unification"], asOf: "2025-03-01",
+        period: "2017-01/2025-03", reliability: "B", credibility: 2, sentence: TextSpan(start: 0, end: 73),
+        sentenceText: sentence)
     static let minimalQuantity = Quantity(
-        span: TextSpan(start: 93, end: 98), text: "4,700", value: nil, unit: nil, qualifier: "exact",
-        sentence: TextSpan(start: 75, end: 111), sentenceText: "The NIS estimated 4,700 casualties.")
+        span: TextSpan(start: 92, end: 97), text: "4,700", value: nil, unit: nil, qualifier: "exact",
+        sentence: TextSpan(start: 74, end: 109), sentenceText: "The NIS estimated 4,700 casualties.")
     static let entity = EntityMention(
         entityId: "country:kp", name: "North Korea", kind: "country", text: "North Korea",
         span: TextSpan(start: 0, end: 11))
 
+    static let event = Event(
+        span: TextSpan(start: 110, end: 137), dateText: "From June to September 2024", date: "2024-06",
+        precision: "range", endDate: "2024-09", event: "shipped about 3 million artillery shells to Russia",
+        actors: ["North Korea", "Russia"], category: "military", sentence: shipmentSpan, text: shipmentSentence)
+    static let minimalEvent = Event(
+        span: TextSpan(start: 123, end: 137), dateText: "September 2024", date: "2024-09", precision: "month",
+        event: "shipped artillery shells", actors: [], category: "military", sentence: shipmentSpan,
+        text: shipmentSentence)
+    static let estimate = Estimate(
+        span: TextSpan(start: 226, end: 237), phrase: "very likely", band: "very likely", low: 80, high: 95,
+        negated: false, source: "NIS", sentence: shipmentSpan, sentenceText: shipmentSentence)
+    static let minimalEstimate = Estimate(
+        span: TextSpan(start: 226, end: 237), phrase: "very likely", band: "very likely", low: 80, high: 95,
+        negated: false, sentence: shipmentSpan, sentenceText: shipmentSentence)
+    static let flow = Flow(
+        span: TextSpan(start: 174, end: 190), from: "North Korea", to: "Russia", what: "artillery shells",
+        category: "munitions", quantity: "about 3 million", period: "2024-06/2024-09", source: "NIS",
+        sentence: shipmentSpan, sentenceText: shipmentSentence)
+    static let minimalFlow = Flow(
+        span: TextSpan(start: 174, end: 190), from: "North Korea", to: "Russia", what: "artillery shells",
+        category: "munitions", sentence: shipmentSpan, sentenceText: shipmentSentence)
+    static let sentenceTopics = SentenceTopics(sentence: TextSpan(start: 0, end: 73), topics: ["economic"])
+
+    /// The aid figure of another document, which the figure of ``quantity`` contradicts.
+    static let otherClaim = ClaimReference(
+        documentId: "doc-0123456789abcdef", documentName: "002.md", span: TextSpan(start: 310, end: 330),
+        text: "about 7 trillion won", value: 7e12, low: 6.5e12, high: 7.5e12, unit: "KRW", qualifier: "about",
+        measure: "aid received", source: "Ministry of Unification", period: "2017/2024", reliability: "A")
+    static let contradiction = Contradiction(
+        claim: ClaimReference(documentId: document.id, documentName: "001.md", quantity: quantity), other: otherClaim,
+        explanation: "both give aid received in KRW for overlapping periods (2017-01/2025-03 and 2017/2024); "
+            + "Naumann Foundation says about 13.6 trillion won, Ministry of Unification says about 7 trillion won")
+    static let minimalClaim = ClaimReference(
+        documentId: document.id, documentName: "001.md", span: TextSpan(start: 92, end: 97), text: "4,700",
+        value: nil, low: nil, high: nil, unit: nil, qualifier: "exact", measure: nil, source: nil, period: nil)
+    static let minimalContradiction = Contradiction(
+        claim: minimalClaim,
+        other: ClaimReference(
+            documentId: "doc-0123456789abcdef", documentName: "002.md", span: TextSpan(start: 12, end: 17),
+            text: "9,000", value: nil, low: nil, high: nil, unit: nil, qualifier: "exact", measure: nil, source: nil,
+            period: nil),
+        explanation: "both count the same measure; one says 4,700, the other 9,000")
+
+    static let claims = ClaimSet(
+        documentId: document.id, contentHash: hash,
+        subject: [ClaimReference(documentId: document.id, documentName: "001.md", quantity: quantity)],
+        candidates: [otherClaim])
+    static let minimalClaims = ClaimSet(
+        documentId: document.id, contentHash: hash, subject: [minimalClaim], candidates: [])
+    static let crosscheck = CrosscheckResult(
+        documentId: document.id, contradictions: [contradiction],
+        assessments: [
+            ClaimAssessment(
+                documentId: document.id, span: quantity.span, credibility: 4, confirmations: 0, contradictions: 1),
+            ClaimAssessment(
+                documentId: otherClaim.documentId, span: otherClaim.span, credibility: 4, confirmations: 0,
+                contradictions: 1),
+        ])
+    static let minimalCrosscheck = CrosscheckResult(
+        documentId: document.id, contradictions: [minimalContradiction],
+        assessments: [
+            ClaimAssessment(
+                documentId: document.id, span: minimalClaim.span, credibility: 6, confirmations: 0, contradictions: 0)
+        ])
+
     static let result = AnalysisResult(
-        documentId: document.id, analyzer: "tumen-analysis/0.1", sentenceCount: 2,
-        quantities: [quantity], entities: [entity], topics: ["economic", "military"])
+        documentId: document.id, analyzer: "tumen-analysis/0.1", sentenceCount: 3,
+        quantities: [quantity], entities: [entity], topics: ["economic", "military"],
+        sentenceTopics: [sentenceTopics], events: [event], estimates: [estimate], flows: [flow],
+        contradictions: [contradiction])
     static let minimalResult = AnalysisResult(
         documentId: document.id, analyzer: "tumen-analysis/0.1", sentenceCount: 1, quantities: [minimalQuantity],
-        entities: [], topics: [])
+        entities: [], topics: [], events: [minimalEvent], estimates: [minimalEstimate], flows: [minimalFlow],
+        contradictions: [minimalContradiction])
 
     static let summary = DocumentSummary(
         id: document.id, name: "001.md", title: "North Korea–Russia relations in 2025", documentDate: "2025-03-01",
-        provenance: provenance, characters: 111, storedAt: date("2025-06-18T09:00:00.001Z"),
+        provenance: provenance, characters: 250, storedAt: date("2025-06-18T09:00:00.001Z"),
         analyzedAt: date("2025-06-18T09:00:02.500Z"))
     static let minimalSummary = DocumentSummary(
-        id: document.id, name: "001.md", title: nil, documentDate: nil, provenance: Provenance(), characters: 111,
+        id: document.id, name: "001.md", title: nil, documentDate: nil, provenance: Provenance(), characters: 250,
         storedAt: date("2025-06-18T09:00:00.001Z"), analyzedAt: nil)
 
     static let digest = Digest(
@@ -182,12 +307,12 @@ enum Fixtures {
                 documentDate: "2025-03-01", publisher: "Korea Institute for National Unification",
                 origin: "corpus/seeds/001.md", figures: 2, topics: ["economic"])
         ],
-        figures: [
-            DigestFigure(
-                documentId: document.id, documentName: "001.md", text: "about 13.6 trillion won", value: 1.36e13,
-                low: 1.3e13, high: 1.4e13, unit: "KRW", qualifier: "about", measure: "aid received",
-                source: "Naumann Foundation", span: TextSpan(start: 21, end: 44), sentence: sentence)
-        ],
+        figures: [Located(documentId: document.id, documentName: "001.md", item: quantity)],
+        contradictions: [contradiction],
+        events: [Located(documentId: document.id, documentName: "001.md", item: event)],
+        estimates: [Located(documentId: document.id, documentName: "001.md", item: estimate)],
+        flows: [Located(documentId: document.id, documentName: "001.md", item: flow)],
+        topics: [DigestTopic(topic: "economic", documents: 1, sentences: 1)],
         entities: [
             DigestEntity(entityId: "country:kp", name: "North Korea", kind: "country", mentions: 3, documents: 1)
         ],
@@ -200,12 +325,11 @@ enum Fixtures {
                 id: document.id, name: "001.md", title: nil, documentDate: nil, publisher: nil, origin: nil,
                 figures: 0, topics: [])
         ],
-        figures: [
-            DigestFigure(
-                documentId: document.id, documentName: "001.md", text: "4,700", value: nil, low: nil, high: nil,
-                unit: nil, qualifier: "exact", measure: nil, source: nil, span: TextSpan(start: 93, end: 98),
-                sentence: "The NIS estimated 4,700 casualties.")
-        ],
+        figures: [Located(documentId: document.id, documentName: "001.md", item: minimalQuantity)],
+        contradictions: [minimalContradiction],
+        events: [Located(documentId: document.id, documentName: "001.md", item: minimalEvent)],
+        estimates: [Located(documentId: document.id, documentName: "001.md", item: minimalEstimate)],
+        flows: [Located(documentId: document.id, documentName: "001.md", item: minimalFlow)],
         entities: [], pendingDocuments: 0, markdown: "")
 
     static let deadLetter = DeadLetter(

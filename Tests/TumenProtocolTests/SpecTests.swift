@@ -81,6 +81,11 @@ struct SpecTests {
         for sample in Samples.all {
             try sample.fullJSON().write(to: full.appendingPathComponent("\(sample.type).json"))
             try sample.minimalJSON().write(to: minimal.appendingPathComponent("\(sample.type).json"))
+            // Further shapes of the payload: `<type>+<variant>.json`, as check_schemas.py expects.
+            for variant in try sample.variantJSON() {
+                try variant.full.write(to: full.appendingPathComponent("\(sample.type)+\(variant.name).json"))
+                try variant.minimal.write(to: minimal.appendingPathComponent("\(sample.type)+\(variant.name).json"))
+            }
         }
 
         let process = Process()

@@ -186,6 +186,25 @@ struct VersionRuleTests {
                     topics: []))
     }
 
+    @Test("A quantity without sourceChain decodes with an empty chain, as the forward-compatibility rule says")
+    func sourceChainDefaultsToEmpty() throws {
+        let sample = try #require(Samples.sample(JobResult.type))
+        let data = try JSON.edited(sample.fullJSON()) { envelope in
+            var payload = try #require(envelope["payload"] as? [String: Any])
+            var result = try #require(payload["result"] as? [String: Any])
+            var quantities = try #require(result["quantities"] as? [[String: Any]])
+            #expect(quantities[0]["sourceChain"] != nil, "the full sample writes sourceChain")
+            quantities[0].removeValue(forKey: "sourceChain")
+            result["quantities"] = quantities
+            payload["result"] = result
+            envelope["payload"] = payload
+        }
+        let decoded = try WireCoding.decode(JobResult.self, from: data)
+        var expected = Fixtures.quantity
+        expected.sourceChain = []
+        #expect(decoded.payload.result?.quantities == [expected])
+    }
+
     @Test("The header of any envelope can be read without knowing its payload type", arguments: Samples.all)
     func headerOfEveryMessage(sample: MessageSample) throws {
         let header = try WireCoding.decodeHeader(try sample.fullJSON())

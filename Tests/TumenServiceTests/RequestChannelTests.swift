@@ -37,7 +37,8 @@ struct RequestChannelTests {
                     }
                     guard count > dropFirst else { continue }
                     let report = StatusReport(
-                        documents: count, jobsQueued: 0, jobsLeased: 0, jobsDone: 0, jobsFailed: 0, quantities: 0,
+                        documents: count, analyzedDocuments: 0, jobsQueued: 0, jobsLeased: 0, jobsDone: 0,
+                        jobsFailed: 0, quantities: 0,
                         digests: 0, deadLetters: 0)
                     try? reactor.send(request.reply(Replies.make(report, to: header.id)), on: "store")
                 }

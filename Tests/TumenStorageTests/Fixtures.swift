@@ -13,12 +13,14 @@ func withTemporaryDirectory<T>(_ body: (String) async throws -> T) async throws 
 
 /// A store in a fresh temporary directory, removed after `body`.
 func withStore<T>(
-    leaseDuration: TimeInterval = 60, maxAttempts: Int = 5, _ body: (SQLiteStore) async throws -> T
+    leaseDuration: TimeInterval = 60, maxAttempts: Int = 5, maxCandidateClaims: Int = 5000,
+    _ body: (SQLiteStore) async throws -> T
 ) async throws -> T {
     try await withTemporaryDirectory { directory in
         let store = try SQLiteStore(
             configuration: SQLiteStore.Configuration(
-                location: .directory(directory), leaseDuration: leaseDuration, maxAttempts: maxAttempts))
+                location: .directory(directory), leaseDuration: leaseDuration, maxAttempts: maxAttempts,
+                maxCandidateClaims: maxCandidateClaims))
         return try await body(store)
     }
 }
@@ -86,4 +88,16 @@ func resultMessage(for assign: JobAssign, workerId: String, topics: [String] = [
     return JobResult(
         jobId: assign.jobId, workerId: workerId, contentHash: document.contentHash,
         result: makeResult(for: document, topics: topics))
+}
+
+/// Leases every waiting crosscheck job at `second` and commits it with nothing found, as a worker would for
+/// claims that match no others: the documents then count as fully analysed.
+func finishCrosschecks(in store: SQLiteStore, at second: Double) async throws {
+    while let assign = try await store.leaseNextJob(workerId: "checker", kinds: [.crosscheckClaims], now: at(second)) {
+        let claims = try #require(assign.claims)
+        let result = JobResult(
+            jobId: assign.jobId, workerId: "checker", contentHash: claims.contentHash,
+            crosscheck: CrosscheckResult(documentId: claims.documentId, contradictions: [], assessments: []))
+        #expect(try await store.commitResult(result, now: at(second)).status == JobAckStatus.committed)
+    }
 }

@@ -14,7 +14,10 @@ import TumenProtocol
             #expect(FileManager.default.fileExists(atPath: path))
             #expect(path.hasSuffix("/nested/data/tumen.sqlite"))
             let migrations = try await first.appliedMigrations()
-            #expect(migrations == ["v1-documents", "v1-jobs", "v1-results", "v1-digests", "v1-dead-letters"])
+            #expect(
+                migrations == [
+                    "v1-documents", "v1-jobs", "v1-results", "v1-digests", "v1-dead-letters", "v2-crosscheck",
+                ])
             _ = try await first.storeDocument(makeDocument("Kept across a reopen."), now: t0)
 
             // When it is opened again
@@ -178,6 +181,7 @@ import TumenProtocol
             let committed = try await store.commitResult(
                 try resultMessage(for: fast, workerId: "fast", topics: ["economic"]), now: at(12))
             #expect(committed == JobAck(jobId: fast.jobId, status: "committed"))
+            try await finishCrosschecks(in: store, at: 12)
             let before = try await store.digestMaterial(
                 for: DigestQuery(cadence: "daily", topic: "all", until: at(100)))
             let statusBefore = try await store.status()
@@ -275,6 +279,7 @@ import TumenProtocol
             let assign = try #require(try await store.leaseNextJob(workerId: "w", kinds: [.analyzeDocument], now: t0))
             let result = try resultMessage(for: assign, workerId: "w")
             #expect(try await store.commitResult(result, now: at(1)).status == "committed")
+            try await finishCrosschecks(in: store, at: 1)
 
             let material = try await store.digestMaterial(
                 for: DigestQuery(cadence: "daily", topic: "all", until: at(2)))
@@ -315,6 +320,7 @@ import TumenProtocol
                 }
                 let result = try resultMessage(for: assign, workerId: "w", topics: topics[document.id] ?? [])
                 #expect(try await store.commitResult(result, now: at(second)).status == "committed")
+                try await finishCrosschecks(in: store, at: second)
                 commitTimes.removeFirst()
             }
 

@@ -5,17 +5,21 @@ Usage:
     python3 Tests/python/check_schemas.py FULL_DIR [--minimal MINIMAL_DIR] [--schemas SCHEMA_DIR]
 
 FULL_DIR holds one envelope per message type, named `<type>.json` (e.g. `document.submit.json`), with every
-optional field populated and every list non-empty. MINIMAL_DIR, if given, holds the same types with every
-optional field absent. The Swift test `TumenProtocolTests` writes both from the Swift types and runs this script.
+optional field populated and every list non-empty. A type whose payload has alternative shapes (`job.result` carries
+either `result` or `crosscheck`) has one more file per further shape, `<type>+<variant>.json`
+(e.g. `job.result+crosscheck.json`). MINIMAL_DIR, if given, holds the same files with every optional field absent.
+The Swift test `TumenProtocolTests` writes both from the Swift types and runs this script.
 
 Checks:
   0. every schema file is a valid draft 2020-12 schema and names its own type;
   1. every sample validates against its schema as published (what a client in another language sees);
   2. every sample validates against a strict copy in which every object schema has
      `additionalProperties: false`, so a field the Swift type writes but the schema does not know fails;
-  3. every full sample validates against a complete copy in which every property of every object schema is also
-     required, so a field the schema lists but the Swift type never writes fails;
-  4. every schema has a sample in each directory, and every sample has a schema.
+  3. the full samples of each type, merged into one instance (objects: the union of their fields; lists: all their
+     items), validate against a complete copy in which every property of every object schema is also required, so a
+     field the schema lists but no full sample of the type writes fails. Only missing properties are reported here:
+     the merged instance may combine alternatives the schema allows one at a time, and the rest is checked by 1 and 2;
+  4. every schema has a sample `<type>.json` in each directory, and every sample has a schema.
 
 Exit status: 0 when all checks pass, 1 when any fails, 2 on bad usage, 3 when `jsonschema` is missing.
 Requires Python 3.9+ and `jsonschema` >= 4.18 (`pip install jsonschema`).
@@ -41,6 +45,7 @@ except ImportError as error:  # pragma: no cover - depends on the machine
     sys.exit(3)
 
 SCHEMA_SUFFIX = ".schema.json"
+VARIANT_SEPARATOR = "+"
 COMMON = "common" + SCHEMA_SUFFIX
 DEFAULT_SCHEMAS = Path(__file__).resolve().parents[2] / "Protocols" / "schemas"
 
@@ -81,6 +86,18 @@ def validators(schemas: dict[str, dict]) -> dict[str, Draft202012Validator]:
         for name, schema in schemas.items()
         if name != COMMON
     }
+
+
+def merged(first, second):
+    """One instance with the fields of both: objects are merged field by field, lists concatenated."""
+    if isinstance(first, dict) and isinstance(second, dict):
+        result = dict(first)
+        for key, value in second.items():
+            result[key] = merged(first[key], value) if key in first else value
+        return result
+    if isinstance(first, list) and isinstance(second, list):
+        return first + second
+    return first
 
 
 def describe(error) -> str:
@@ -136,27 +153,50 @@ def main() -> int:
     if args.minimal is not None:
         runs.append((args.minimal, ["schema", "strict"]))
     for directory, mode_names in runs:
-        samples = {path.name[: -len(".json")]: path for path in sorted(directory.glob("*.json"))}
+        samples: dict[str, list[Path]] = {}
+        for path in sorted(directory.glob("*.json")):
+            samples.setdefault(path.name[: -len(".json")].split(VARIANT_SEPARATOR, 1)[0], []).append(path)
         # 4. One sample per schema and one schema per sample.
         for missing in sorted(message_types - set(samples)):
             problems.append(f"{directory}: no sample for schema {missing}{SCHEMA_SUFFIX}")
-        for extra in sorted(set(samples) - message_types):
-            problems.append(f"{samples[extra]}: no schema {extra}{SCHEMA_SUFFIX} in {args.schemas}")
         for message_type in sorted(message_types & set(samples)):
-            path = samples[message_type]
-            try:
-                instance = json.loads(path.read_text(encoding="utf-8"))
-            except ValueError as error:
-                problems.append(f"{path}: not JSON: {error}")
-                continue
-            before = len(problems)
-            for mode in mode_names:
-                errors = sorted(modes[mode][message_type].iter_errors(instance), key=lambda e: list(e.absolute_path))
+            if directory / f"{message_type}.json" not in samples[message_type]:
+                problems.append(f"{directory}: no sample {message_type}.json, only variants of it")
+        for extra in sorted(set(samples) - message_types):
+            for path in samples[extra]:
+                problems.append(f"{path}: no schema {extra}{SCHEMA_SUFFIX} in {args.schemas}")
+        for message_type in sorted(message_types & set(samples)):
+            instances = []
+            for path in samples[message_type]:
+                try:
+                    instance = json.loads(path.read_text(encoding="utf-8"))
+                except ValueError as error:
+                    problems.append(f"{path}: not JSON: {error}")
+                    continue
+                instances.append(instance)
+                before = len(problems)
+                for mode in mode_names:
+                    if mode == "complete":
+                        continue
+                    errors = sorted(modes[mode][message_type].iter_errors(instance), key=lambda e: list(e.absolute_path))
+                    for error in errors:
+                        problems.append(f"{directory.name}/{path.name} [{mode}] {describe(error)}")
+                checked += 1
+                if len(problems) == before:
+                    print(f"ok {directory.name}/{path.name} ({', '.join(m for m in mode_names if m != 'complete')})")
+            # 3. Together, the full samples of a type write every property its schema lists.
+            if "complete" in mode_names and instances:
+                combined = instances[0]
+                for instance in instances[1:]:
+                    combined = merged(combined, instance)
+                names = " + ".join(path.name for path in samples[message_type])
+                before = len(problems)
+                errors = sorted(modes["complete"][message_type].iter_errors(combined), key=lambda e: list(e.absolute_path))
                 for error in errors:
-                    problems.append(f"{directory.name}/{path.name} [{mode}] {describe(error)}")
-            checked += 1
-            if len(problems) == before:
-                print(f"ok {directory.name}/{path.name} ({', '.join(mode_names)})")
+                    if error.validator == "required":
+                        problems.append(f"{directory.name}/{names} [complete] {describe(error)}")
+                if len(problems) == before:
+                    print(f"ok {directory.name}/{names} (complete)")
     return report(problems, checked)
 
 

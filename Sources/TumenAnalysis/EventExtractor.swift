@@ -1,0 +1,182 @@
+import TumenProtocol
+
+/// Turns the dates of a document into dated events: what happened, who took part, and what kind of event it was.
+///
+/// Which dates are events:
+/// - A date that dates what its sentence tells (`plain`) or when something was said (`statement`). Not a citation
+///   `(Yonhap 04/30/2025)`, an `as of` date, a publication or access date, a dateline, a metadata line
+///   (`DATE: …`), a reference list (from a `References`, `Notes`, … heading to the next heading) or a sentence
+///   holding an address; not an open range (`since 2010`), a decade,
+///   or a year used as an adjective (`the 2016 level`).
+/// - A date of day or month precision is enough; a year or a range dates an event only when its sentence has a verb
+///   of action (`signed`, `visited`, …, see `EventCategories.eventVerbs`): `trade reached $15 billion in 2023`
+///   states a figure, not an event.
+/// - Chronologies: a line that opens with a full date and a dash or colon (`March 28, 2024 - Russia vetoed …`) is an
+///   entry, and that date is its event. Other dates in the entry (`on June 17`, `in 2017`) are details of the entry:
+///   they re-date the entry's own story more often than they mark a new one, so they are not reported as events
+///   (they still date the entry's figures). A document with a single such line has a dateline, not a chronology:
+///   that date is a publication date.
+///
+/// The event phrase is the entry's headline, or the sentence with the date and its preposition taken out, cut at
+/// the first clause break, at most 16 words. Actors are the gazetteer entities of the sentence (of the whole entry
+/// when the headline names none). The category comes from `EventCategories`.
+struct EventExtractor {
+    typealias Mention = (mention: EntityMention, firstToken: Int, endToken: Int)
+
+    let text: ScannedText
+    let categories: EventCategoryMatcher
+
+    init(text: ScannedText, categories: EventCategoryMatcher = .bundled) {
+        self.text = text
+        self.categories = categories
+    }
+
+    private static let maximumWords = 16
+
+    func events(sentences: [Sentence], dates: [SentenceDates], mentions: [Mention]) -> [Event] {
+        var events: [Event] = []
+        var index = 0
+        while index < sentences.count {
+            let sentence = sentences[index]
+            let sentenceDates = dates[index]
+            if sentenceDates.isApparatus || sentenceDates.expressions.isEmpty {
+                index += 1
+                continue
+            }
+            if sentenceDates.opensEntry {
+                var last = index
+                while last + 1 < sentences.count, dates[last + 1].entry == index { last += 1 }
+                let entry = sentence.firstToken..<sentences[last].endToken
+                events.append(entryEvent(sentence, sentenceDates.expressions[0], entry: entry, mentions: mentions))
+                index = last + 1
+                continue
+            }
+            if sentenceDates.entry != nil {
+                index += 1
+                continue
+            }
+            var hasVerb: Bool?
+            var shared: (actors: [String], category: String)?
+            var seen: [String] = []
+            for expression in sentenceDates.expressions {
+                guard expression.role == .plain || expression.role == .statement, !expression.isOpen,
+                    !expression.isVague, !seen.contains(expression.period)
+                else { continue }
+                if expression.begin.day == 0 && expression.begin.month == 0 || expression.finish != nil {
+                    if hasVerb == nil {
+                        hasVerb = categories.hasEventVerb(text, sentence.firstToken..<sentence.endToken)
+                    }
+                    guard hasVerb == true else { continue }
+                }
+                seen.append(expression.period)
+                if shared == nil {
+                    let range = sentence.firstToken..<sentence.endToken
+                    shared = (actors(in: range, mentions), categories.category(text, [(range, 1)]))
+                }
+                events.append(sentenceEvent(sentence, expression, actors: shared!.actors, category: shared!.category))
+            }
+            index += 1
+        }
+        return events
+    }
+
+    private func entryEvent(
+        _ sentence: Sentence, _ expression: DateExpression, entry: Range<Int>, mentions: [Mention]
+    ) -> Event {
+        let headline = (expression.endToken + 1)..<sentence.endToken
+        var actors = self.actors(in: headline, mentions)
+        if actors.isEmpty { actors = self.actors(in: entry, mentions) }
+        let rest = sentence.endToken..<entry.upperBound
+        return makeEvent(
+            sentence, expression, phrase: phrase(headline.lowerBound, headline.upperBound, skipping: 0..<0),
+            actors: actors, category: categories.category(text, [(headline, 3), (rest, 1)]))
+    }
+
+    private func sentenceEvent(
+        _ sentence: Sentence, _ expression: DateExpression, actors: [String], category: String
+    ) -> Event {
+        var cut = expression.firstToken..<expression.endToken
+        if cut.lowerBound > sentence.firstToken, text.tokens[cut.lowerBound - 1].kind == .word,
+            DateWords.datePrepositions.contains(text.tokens[cut.lowerBound - 1].key)
+        {
+            cut = (cut.lowerBound - 1)..<cut.upperBound
+        }
+        if cut.upperBound < sentence.endToken, text.tokens[cut.upperBound].isSymbol(",") {
+            cut = cut.lowerBound..<(cut.upperBound + 1)
+        }
+        return makeEvent(
+            sentence, expression, phrase: phrase(sentence.firstToken, sentence.endToken, skipping: cut),
+            actors: actors, category: category)
+    }
+
+    private func makeEvent(
+        _ sentence: Sentence, _ expression: DateExpression, phrase: String, actors: [String], category: String
+    ) -> Event {
+        let start = text.tokens[expression.firstToken].start
+        let end = text.tokens[expression.endToken - 1].end
+        return Event(
+            span: TextSpan(start: start, end: end), dateText: text.string(start, end), date: expression.begin.iso,
+            precision: expression.precision,
+            endDate: expression.isOpen ? nil : expression.finish?.iso, event: phrase, actors: actors,
+            category: category, sentence: TextSpan(start: sentence.start, end: sentence.end),
+            text: text.string(sentence.start, sentence.end))
+    }
+
+    /// The words from `first` to `end`, leaving out `skipping`, without leading connectives or trailing
+    /// punctuation, cut at the first clause break after a few words and at `maximumWords`.
+    private func phrase(_ first: Int, _ end: Int, skipping: Range<Int>) -> String {
+        let tokens = text.tokens
+        var result = String.UnicodeScalarView()
+        var words = 0
+        var previous: Int?
+        for index in first..<end where !skipping.contains(index) {
+            let token = tokens[index]
+            if words == 0 {
+                // Leading punctuation and connectives (`, and then …`) belong to the previous clause.
+                if token.kind == .symbol || (token.kind == .word && Self.connectives.contains(token.key)) { continue }
+            }
+            if token.kind == .symbol, words >= 4,
+                token.isSymbol(";") || token.isSymbol("(") || token.isSymbol("—") || token.isSymbol(":")
+            {
+                break
+            }
+            if token.kind != .symbol {
+                if words == Self.maximumWords { break }
+                words += 1
+            }
+            if let previous, token.hasSpaceBefore || (previous != index - 1 && token.kind != .symbol) {
+                result.append(" ")
+            }
+            for position in token.start..<token.end {
+                if let scalar = Unicode.Scalar(text.scalars[position]) { result.append(scalar) }
+            }
+            previous = index
+        }
+        var phrase = String(result)
+        while let last = phrase.unicodeScalars.last, ".,;:-–—".unicodeScalars.contains(last) || last == " " {
+            phrase.unicodeScalars.removeLast()
+        }
+        return phrase
+    }
+
+    private static let connectives = Set(
+        ["and", "but", "then", "however", "meanwhile", "also", "so", "thus", "later", "earlier"].map(WordKey.of))
+
+    /// Canonical names of the entities mentioned in the token range, first mention first, each once.
+    private func actors(in range: Range<Int>, _ mentions: [Mention]) -> [String] {
+        var low = 0
+        var high = mentions.count
+        while low < high {
+            let middle = (low + high) / 2
+            if mentions[middle].firstToken < range.lowerBound { low = middle + 1 } else { high = middle }
+        }
+        var names: [String] = []
+        var index = low
+        while index < mentions.count, mentions[index].firstToken < range.upperBound {
+            let name = mentions[index].mention.name
+            if !names.contains(name) { names.append(name) }
+            index += 1
+        }
+        return names
+    }
+}

@@ -1,0 +1,809 @@
+import TumenProtocol
+
+/// An entity mention with the tokens it covers.
+typealias MentionSpan = (mention: EntityMention, firstToken: Int, endToken: Int)
+
+/// Says who asserts each figure, as a chain from the origin of the claim to the author of the document.
+///
+/// Fed every sentence of a document in order (``read(_:mentionRange:)``), it keeps what a reader keeps in mind: the
+/// source the paragraph is talking about, the last person named, the author. The rules, in order of precedence:
+///
+/// 1. **The sentence names its asserter.** A headline `X: '…'`; `according to X` (every organisation or person in
+///    that clause, in order: `according to the NIS to the National Assembly` → NIS → National Assembly);
+///    `X said/estimated/reported/told Y/…` in the active voice, with appositives (`X, an aide to Y, stated`),
+///    `citing Z` (Z becomes the origin) and the passive `is estimated by X`; `X's report`, `a report by X`,
+///    `a report published by X`, `X released a study`. Modal verbs (`X can argue`) assert nothing.
+/// 2. **Pronouns.** `he`/`she` is the last person named in the paragraph; `it`, `they`, `the report`,
+///    `the study` are the source the paragraph is describing.
+/// 3. **Direct quotes.** When the asserter speaks in a quotation (`He said, "…"`, `"…," she said`), only the figures
+///    inside the quotation are theirs.
+/// 4. **Carry-over**, within one paragraph, for a sentence that names no asserter:
+///    - after a *document* is introduced (`a report by X`, `according to a study by X`), the following sentences
+///      describe its content and inherit X;
+///    - after a *speaker* (`X said …`), only a sentence that signals reported speech inherits X: `is said to`,
+///      `is estimated at`, `it is judged that`, `reportedly`;
+///    - a sentence in the author's own voice (`I`, `we`, `our` outside quotes; opening `Of course`, `In other
+///      words`, …) inherits nothing but does not end the carry-over;
+///    - a sentence that names another known source without quoting it (a comparison) inherits nothing and ends it;
+///    - a new paragraph or a new asserter ends it.
+/// 5. **Relays.** A bracketed citation after the figure (`(Yonhap 04/30/2025)`) and the publisher of a
+///    reference-list entry (`Yonhap News. 2024. "…"`) relay the claim; the author of the document (byline, opening
+///    `Name, title, analyzes …`, or closing `Name is …` biography) ends every chain, and is the source when nobody
+///    else is named.
+///
+/// Names are reported canonically: the gazetteer's name for a known entity, the registry's name for a known
+/// source, and an earlier full name for a later short one (`the Ministry of Defense` after `Ministry of National
+/// Defense (South Korea)`).
+struct SourceTracker {
+    /// What one sentence says about the sources of its figures.
+    struct SentenceSources {
+        /// The sentence's own asserter, origin first; empty when it names none.
+        var chain: [String] = []
+        /// The tokens of the quotation the asserter speaks, when it speaks one.
+        var quote: Range<Int>?
+        /// The asserter carried over from an earlier sentence of the paragraph.
+        var carried: [String] = []
+        /// The publisher relaying every claim of the paragraph.
+        var publisher: String?
+    }
+
+    /// The source of one figure.
+    struct Claim {
+        var chain: [String]
+        var reliability: String?
+        var source: String? { chain.first }
+    }
+
+    private let text: ScannedText
+    private let mentions: [MentionSpan]
+    private let registry: SourceRegistry
+    /// The author of the document, when its first or last lines say.
+    let author: String?
+
+    private var carried: (chain: [String], isDocument: Bool)?
+    private var lastPerson: String?
+    private var publisher: String?
+    /// Canonical names of the sources named so far in the document with their words, for short later mentions.
+    private var named: [(name: String, words: Set<Substring>)] = []
+
+    private var tokens: [Token] { text.tokens }
+
+    init(text: ScannedText, mentions: [MentionSpan], registry: SourceRegistry) {
+        self.text = text
+        self.mentions = mentions
+        self.registry = registry
+        author = AuthorFinder(text: text, mentions: mentions).author()
+    }
+
+    // MARK: Word lists
+
+    private static let attributionVerbs = Lexicon.keys([
+        "said", "says", "say", "stated", "states", "estimated", "estimates", "reported", "reports", "noted", "notes",
+        "claimed", "claims", "told", "announced", "announces", "assessed", "assesses", "believes", "believed",
+        "calculates", "calculated", "projected", "projects", "found", "finds", "showed", "shows", "cited", "cites",
+        "predicted", "predicts", "warned", "warns", "added", "adds", "confirmed", "confirms", "revealed", "reveals",
+        "disclosed", "discloses", "argued", "argues", "wrote", "writes", "indicated", "indicates", "suggested",
+        "suggests", "acknowledged", "explained", "insisted", "observed", "concluded", "forecast", "forecasts",
+        "informed", "briefed", "testified", "put", "puts", "counted", "tallied", "recorded",
+    ])
+    /// Verbs that attribute only when a known organisation or person does them: `the NIS put the toll at`, not
+    /// `North Korea recorded a deficit`.
+    private static let weakVerbs = Lexicon.keys([
+        "recorded", "found", "finds", "showed", "shows", "counted", "tallied", "put", "puts", "calculated",
+    ])
+    private static let beForms = Lexicon.keys(["is", "are", "was", "were", "be", "been", "being"])
+    private static let passiveMarkers = Lexicon.keys([
+        "is", "are", "was", "were", "be", "been", "being", "it", "which", "that",
+    ])
+    private static let modals = Lexicon.keys([
+        "can", "could", "may", "might", "must", "should", "would", "will", "shall",
+    ])
+    private static let adverbs = Lexicon.keys([
+        "further", "also", "then", "previously", "recently", "earlier", "had", "has", "have", "reportedly",
+        "separately", "first", "later", "publicly", "once", "again", "subsequently", "initially", "officially",
+    ])
+    /// Nouns for a document whose author asserts what it contains.
+    private static let documentNouns = Lexicon.keys([
+        "report", "reports", "study", "studies", "survey", "analysis", "assessment", "estimate", "estimates", "data",
+        "statistics", "paper", "findings", "review", "audit", "census", "poll", "briefing", "document", "dataset",
+        "database", "tally", "calculation", "calculations", "yearbook", "bulletin", "testimony", "memo",
+    ])
+    private static let publishing = Lexicon.keys([
+        "published", "released", "issued", "compiled", "prepared", "produced", "commissioned", "conducted",
+        "collected", "written", "authored", "presented", "submitted",
+    ])
+    private static let reportiveParticiples = Lexicon.keys([
+        "said", "estimated", "reported", "believed", "thought", "known", "judged", "assessed", "understood",
+        "alleged", "projected", "calculated",
+    ])
+    private static let determiners = Lexicon.keys(["the", "this", "that", "these", "those", "its", "their"])
+    private static let personPronouns = Lexicon.keys(["he", "she"])
+    private static let thingPronouns = Lexicon.keys(["it", "they", "this"])
+    private static let otherPronouns = Lexicon.keys([
+        "we", "i", "you", "that", "some", "others", "many", "experts", "analysts", "officials", "sources", "who",
+        "which", "one",
+    ])
+    private static let firstPerson = Lexicon.keys(["we", "our", "ours", "us", "my", "me", "mine"])
+    /// Openings of a sentence in which the author comments in their own voice.
+    private static let authorOpenings: PhraseTable<Bool> = PhraseTable([
+        ("of course", true), ("in other words", true), ("that is", true), ("naturally", true), ("clearly", true),
+        ("in short", true), ("in sum", true), ("to sum up", true), ("in my view", true), ("in our view", true),
+        ("frankly", true), ("put simply", true), ("simply put", true),
+    ])
+    private static let according = WordKey.of("according")
+    private static let by = WordKey.of("by")
+    private static let told = WordKey.of("told")
+    private static let citing = Lexicon.keys(["citing", "quoting"])
+    private static let reportedly = WordKey.of("reportedly")
+    private static let s = WordKey.of("s")
+    private static let `for` = WordKey.of("for")
+
+    // MARK: Reading sentences
+
+    /// Reads the next sentence of the document and says who asserts its figures.
+    mutating func read(_ sentence: Sentence, mentionRange: Range<Int>) -> SentenceSources {
+        let first = sentence.firstToken
+        if first == 0 || tokens[first].flags.contains(.lineBefore) {
+            carried = nil
+            lastPerson = nil
+            publisher = referencePublisher(sentence, mentionRange: mentionRange)
+        }
+        var result = SentenceSources(publisher: publisher)
+        if let assertion = headline(sentence, mentionRange: mentionRange)
+            ?? accordingTo(sentence, mentionRange: mentionRange)
+            ?? speaker(sentence, mentionRange: mentionRange)
+            ?? documentSource(sentence, mentionRange: mentionRange)
+        {
+            var chain: [String] = []
+            for name in assertion.chain {
+                let canonical = canonicalName(name)
+                if !chain.contains(canonical) { chain.append(canonical) }
+                if !named.contains(where: { $0.name == canonical }) {
+                    named.append((canonical, Self.contentWords(canonical)))
+                }
+            }
+            result.chain = chain
+            result.quote = assertion.quote
+            carried = (chain, assertion.isDocument)
+        } else if let current = carried, !isAuthorVoice(sentence) {
+            if namesOtherSource(sentence, mentionRange: mentionRange, than: current.chain) {
+                carried = nil
+            } else if current.isDocument || signalsReportedSpeech(sentence) {
+                result.carried = current.chain
+            }
+        }
+        for index in mentionRange.reversed() where mentions[index].mention.kind == "person" {
+            lastPerson = mentions[index].mention.name
+            break
+        }
+        return result
+    }
+
+    /// The source of the figure at `candidate` in a sentence already read.
+    func claim(
+        of candidate: QuantityCandidate, in sources: SentenceSources, sentence: Sentence, mentionRange: Range<Int>
+    ) -> Claim {
+        var chain = sources.carried
+        if !sources.chain.isEmpty, sources.quote.map({ $0.contains(candidate.first) }) ?? true {
+            chain = sources.chain
+        }
+        if let cited = citation(after: candidate.end, in: sentence, mentionRange: mentionRange) {
+            let name = registry.entry(for: cited)?.name ?? cited
+            if !chain.contains(name) { chain.append(name) }
+        }
+        if let publisher = sources.publisher, !chain.contains(publisher) { chain.append(publisher) }
+        if let author, !chain.contains(author) { chain.append(author) }
+        return Claim(chain: chain, reliability: chain.first.map { registry.reliability(for: $0) })
+    }
+
+    // MARK: Names
+
+    /// The registry's name, else an earlier source whose name holds every word of this one, else the name itself.
+    private func canonicalName(_ name: String) -> String {
+        if let entry = registry.entry(for: name) { return entry.name }
+        let words = Self.contentWords(name)
+        guard words.count >= 2 else { return name }
+        for earlier in named.reversed() where words.isSubset(of: earlier.words) { return earlier.name }
+        return name
+    }
+
+    private static func contentWords(_ name: String) -> Set<Substring> {
+        let lowered = name.lowercased()
+        return Set(
+            lowered.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).filter {
+                $0 != "of" && $0 != "the" && $0 != "and" && $0 != "for" && $0 != "s"
+            })
+    }
+
+    private func mention(endingAt token: Int, in range: Range<Int>) -> EntityMention? {
+        for index in range where mentions[index].endToken - 1 == token { return mentions[index].mention }
+        return nil
+    }
+
+    private func mention(startingAt token: Int, in range: Range<Int>) -> (EntityMention, end: Int)? {
+        for index in range where mentions[index].firstToken == token {
+            return (mentions[index].mention, mentions[index].endToken)
+        }
+        return nil
+    }
+
+    private static func isSource(_ mention: EntityMention) -> Bool {
+        mention.kind == "organisation" || mention.kind == "person"
+    }
+
+    /// A name starting at `start` (after an optional `the`): a known entity, else a run of capitalised words.
+    private func name(from start: Int, in sentence: Sentence, mentionRange: Range<Int>) -> String? {
+        var position = start
+        if text.isWord(position, Lexicon.the) { position += 1 }
+        guard position < sentence.endToken else { return nil }
+        if let (found, _) = mention(startingAt: position, in: mentionRange) { return found.name }
+        return capitalisedRun(from: position, limit: sentence.endToken)
+    }
+
+    // MARK: Patterns
+
+    private struct Assertion {
+        var chain: [String]
+        var quote: Range<Int>?
+        var isDocument = false
+    }
+
+    /// `Ministry of Defense: 'Approximately 20,000 …'`: a source, a colon and a quotation opening the sentence.
+    private func headline(_ sentence: Sentence, mentionRange: Range<Int>) -> Assertion? {
+        var start = sentence.firstToken
+        if start < sentence.endToken, isQuote(tokens[start]) { start += 1 }
+        guard start < sentence.endToken, tokens[start].kind == .word, tokens[start].isCapitalized else { return nil }
+        var colon = start
+        while colon < sentence.endToken, colon - start < 8, !tokens[colon].isSymbol(":") { colon += 1 }
+        guard colon < sentence.endToken, tokens[colon].isSymbol(":"), colon + 1 < sentence.endToken,
+            isQuote(tokens[colon + 1])
+        else { return nil }
+        if let (found, end) = mention(startingAt: start, in: mentionRange), end == colon, Self.isSource(found) {
+            return Assertion(chain: [found.name], quote: colon + 1..<sentence.endToken)
+        }
+        guard let run = capitalisedRun(from: start, limit: colon), capitalisedRunEnd(from: start, limit: colon) == colon
+        else { return nil }
+        return Assertion(chain: [run], quote: colon + 1..<sentence.endToken)
+    }
+
+    /// `according to X`: every organisation or person named in the clause, in order, else its first entity, else
+    /// its capitalised words, else a short description (`according to local sources`); `the report` and `it` are
+    /// the source the paragraph is describing.
+    private func accordingTo(_ sentence: Sentence, mentionRange: Range<Int>) -> Assertion? {
+        var index = sentence.firstToken
+        while index + 1 < sentence.endToken {
+            if text.isWord(index, Self.according), text.isWord(index + 1, Lexicon.to) { break }
+            index += 1
+        }
+        guard index + 1 < sentence.endToken else { return nil }
+        let start = index + 2
+        var end = start
+        var isDocument = false
+        while end < sentence.endToken,
+            !(tokens[end].isSymbol(",") || tokens[end].isSymbol(";")
+                || tokens[end].isSymbol(".") && end + 1 == sentence.endToken)
+        {
+            if tokens[end].kind == .word, Self.documentNouns.contains(tokens[end].key) { isDocument = true }
+            end += 1
+        }
+        guard end > start else { return nil }
+        let inClause = mentionRange.filter { mentions[$0].firstToken >= start && mentions[$0].endToken <= end }
+        let sources = inClause.map { mentions[$0].mention }.filter(Self.isSource).map(\.name)
+        if !sources.isEmpty { return Assertion(chain: sources, isDocument: isDocument) }
+        if let any = inClause.first { return Assertion(chain: [mentions[any].mention.name], isDocument: isDocument) }
+        if let name = (start..<end).lazy.compactMap({ self.capitalisedRun(from: $0, limit: end) }).first {
+            return Assertion(chain: [name], isDocument: isDocument)
+        }
+        if let current = carried, text.isWord(start, in: Self.determiners) || text.isWord(start, in: Self.thingPronouns)
+        {
+            return Assertion(chain: current.chain, isDocument: current.isDocument)
+        }
+        guard end - start <= 4 else { return nil }
+        var first = start
+        if text.isWord(first, in: Lexicon.articles) || text.isWord(first, Lexicon.the) { first += 1 }
+        guard first < end else { return nil }
+        return Assertion(chain: [text.string(tokens: first, end - 1)], isDocument: isDocument)
+    }
+
+    /// `X said/estimated/reported …` in the active voice, `is estimated by X`, `X told Y`, `X said, citing Z`.
+    private func speaker(_ sentence: Sentence, mentionRange: Range<Int>) -> Assertion? {
+        let floor = sentence.firstToken
+        for verb in floor..<sentence.endToken where tokens[verb].kind == .word && tokens[verb].isLowercase {
+            let key = tokens[verb].key
+            guard Self.attributionVerbs.contains(key) else { continue }
+            let isWeak = Self.weakVerbs.contains(key)
+            var position = verb - 1
+            while position >= floor, tokens[position].kind == .word,
+                Self.adverbs.contains(tokens[position].key) || text.endsInLy(position)
+            {
+                position -= 1
+            }
+            guard position >= floor else { continue }
+            if tokens[position].kind == .word, Self.modals.contains(tokens[position].key) { continue }
+            if tokens[position].kind == .word, Self.beForms.contains(tokens[position].key) {
+                // The passive with its agent: `was estimated by the Bank of Korea`.
+                guard text.isWord(verb + 1, Self.by), !isWeak,
+                    let agent = name(from: verb + 2, in: sentence, mentionRange: mentionRange)
+                else { continue }
+                return Assertion(chain: [agent])
+            }
+            if tokens[position].kind == .word, Self.passiveMarkers.contains(tokens[position].key),
+                !Self.thingPronouns.contains(tokens[position].key)
+            {
+                continue
+            }
+            if tokens[position].isSymbol(",") {
+                // An appositive: `Yury Ushakov, an aide to President Putin, stated`.
+                var comma = position - 1
+                while comma >= floor, position - comma < 16, !tokens[comma].isSymbol(",") { comma -= 1 }
+                guard comma >= floor, tokens[comma].isSymbol(",") else { continue }
+                position = comma - 1
+                guard position >= floor else { continue }
+            }
+            guard
+                let (found, subjectStart) = subject(
+                    endingAt: position, weak: isWeak, in: sentence, mentionRange: mentionRange)
+            else { continue }
+            var chain = found
+            let listener = text.isWord(verb + 1, Lexicon.the) ? verb + 2 : verb + 1
+            if key == Self.told, let (heard, _) = mention(startingAt: listener, in: mentionRange), Self.isSource(heard)
+            {
+                chain.chain.append(heard.name)
+            }
+            var scan = verb + 1
+            while scan + 1 < sentence.endToken, !text.isWord(scan, in: Self.citing) { scan += 1 }
+            if scan + 1 < sentence.endToken,
+                let origin = name(from: scan + 1, in: sentence, mentionRange: mentionRange)
+            {
+                chain.chain.insert(origin, at: 0)
+            }
+            chain.quote = quotation(after: verb, before: subjectStart, in: sentence)
+            return chain
+        }
+        return nil
+    }
+
+    /// Who the subject ending at `position` is, and the subject's first token.
+    private func subject(endingAt position: Int, weak: Bool, in sentence: Sentence, mentionRange: Range<Int>)
+        -> (Assertion, start: Int)?
+    {
+        let token = tokens[position]
+        if let named = mention(endingAt: position, in: mentionRange) {
+            if weak && !Self.isSource(named) { return nil }
+            let first = mentionRange.first { mentions[$0].endToken - 1 == position }.map { mentions[$0].firstToken }
+            return (Assertion(chain: [named.name]), first ?? position)
+        }
+        guard token.kind == .word else { return nil }
+        if Self.personPronouns.contains(token.key) {
+            let before = mentionRange.last {
+                mentions[$0].endToken <= position && mentions[$0].mention.kind == "person"
+            }
+            guard let person = before.map({ mentions[$0].mention.name }) ?? lastPerson else { return nil }
+            return (Assertion(chain: [person]), position)
+        }
+        if Self.thingPronouns.contains(token.key) || Self.documentNouns.contains(token.key) {
+            // `It estimated`, `the report said`: the source the paragraph is describing; `KIDA's report said`.
+            if Self.documentNouns.contains(token.key), position - 3 >= sentence.firstToken,
+                text.isWord(position - 1, Self.s),
+                tokens[position - 2].isSymbol("'") || tokens[position - 2].isSymbol("’")
+            {
+                if let owner = mention(endingAt: position - 3, in: mentionRange) {
+                    return (Assertion(chain: [owner.name], isDocument: true), position - 3)
+                }
+                if let owner = capitalisedName(endingAt: position - 3, floor: sentence.firstToken) {
+                    return (Assertion(chain: [owner], isDocument: true), position - 3)
+                }
+            }
+            let determined =
+                Self.thingPronouns.contains(token.key) || text.isWord(position - 1, in: Self.determiners)
+            guard determined, let current = carried else { return nil }
+            return (Assertion(chain: current.chain, isDocument: current.isDocument), position)
+        }
+        if Self.otherPronouns.contains(token.key) || weak { return nil }
+        guard let name = capitalisedName(endingAt: position, floor: sentence.firstToken) else { return nil }
+        return (Assertion(chain: [name]), position)
+    }
+
+    /// The quotation the speaker speaks: right after the verb (`said, "…"`) or right before the subject
+    /// (`"…," he said`).
+    private func quotation(after verb: Int, before subjectStart: Int, in sentence: Sentence) -> Range<Int>? {
+        var open = verb + 1
+        if open < sentence.endToken, tokens[open].isSymbol(",") || tokens[open].isSymbol(":") { open += 1 }
+        if open < sentence.endToken, isOpeningQuote(tokens[open]) {
+            var close = open + 1
+            while close < sentence.endToken, !isClosingQuote(tokens[close], opening: tokens[open]) { close += 1 }
+            return open..<close
+        }
+        let close = subjectStart - 1
+        guard close > sentence.firstToken, isQuote(tokens[close]),
+            tokens[close - 1].isSymbol(",") || tokens[close - 1].isSymbol("?") || tokens[close - 1].isSymbol("!")
+        else { return nil }
+        var start = close - 1
+        while start >= sentence.firstToken, !isQuote(tokens[start]) { start -= 1 }
+        return max(start, sentence.firstToken)..<close
+    }
+
+    private func isQuote(_ token: Token) -> Bool {
+        token.kind == .symbol
+            && (token.key == 0x22 || token.key == 0x27 || token.key == 0x201C || token.key == 0x201D
+                || token.key == 0x2018 || token.key == 0x2019)
+    }
+
+    private func isOpeningQuote(_ token: Token) -> Bool {
+        token.kind == .symbol && (token.key == 0x22 || token.key == 0x201C || token.key == 0x2018)
+    }
+
+    private func isClosingQuote(_ token: Token, opening: Token) -> Bool {
+        switch opening.key {
+        case 0x201C: token.isSymbol("”")
+        case 0x2018: token.isSymbol("’")
+        default: token.isSymbol("\"")
+        }
+    }
+
+    /// `X's report`, `a report (published) by X`, `data from X`, `X released a study`: a document and its author.
+    private func documentSource(_ sentence: Sentence, mentionRange: Range<Int>) -> Assertion? {
+        let floor = sentence.firstToken
+        for noun in floor..<sentence.endToken
+        where tokens[noun].kind == .word && (tokens[noun].isLowercase || noun == floor)
+            && Self.documentNouns.contains(tokens[noun].key)
+        {
+            // `KIDA's latest report`
+            var owner = noun - 1
+            while owner > floor, noun - owner <= 2, tokens[owner].kind == .word, tokens[owner].isLowercase,
+                !text.isWord(owner, Self.s)
+            {
+                owner -= 1
+            }
+            if owner - 2 >= floor, text.isWord(owner, Self.s),
+                tokens[owner - 1].isSymbol("'") || tokens[owner - 1].isSymbol("’")
+            {
+                if let found = mention(endingAt: owner - 2, in: mentionRange), Self.isSource(found) {
+                    return Assertion(chain: [found.name], isDocument: true)
+                }
+                if let found = capitalisedName(endingAt: owner - 2, floor: floor) {
+                    return Assertion(chain: [found], isDocument: true)
+                }
+            }
+            // `a report published by X`, `data from X`
+            var after = noun + 1
+            while text.isWord(after, in: Self.beForms) { after += 1 }
+            if text.isWord(after, in: Self.publishing) { after += 1 }
+            if text.isWord(after, Self.by) || text.isWord(after, Lexicon.from),
+                let found = name(from: after + 1, in: sentence, mentionRange: mentionRange)
+            {
+                return Assertion(chain: [found], isDocument: true)
+            }
+            // `KIDA released a report`
+            var verb = noun - 1
+            while verb > floor, noun - verb <= 3, !text.isWord(verb, in: Self.publishing) { verb -= 1 }
+            if text.isWord(verb, in: Self.publishing), let found = mention(endingAt: verb - 1, in: mentionRange),
+                Self.isSource(found)
+            {
+                return Assertion(chain: [found.name], isDocument: true)
+            }
+        }
+        return nil
+    }
+
+    /// `Yonhap News. 2024. "…"`: a reference-list entry, whose publisher relays every claim in it.
+    private func referencePublisher(_ sentence: Sentence, mentionRange: Range<Int>) -> String? {
+        guard let (found, end) = mention(startingAt: sentence.firstToken, in: mentionRange), Self.isSource(found)
+        else { return nil }
+        var next = end
+        // `Radio Free Asia (RFA).`
+        if next + 2 < sentence.endToken, tokens[next].isSymbol("("), tokens[next + 2].isSymbol(")") { next += 3 }
+        guard next + 1 == sentence.endToken, tokens[next].isSymbol("."), next + 1 < tokens.count,
+            tokens[next + 1].kind == .number, text.length(next + 1) == 4
+        else { return nil }
+        return registry.entry(for: found.name)?.name ?? found.name
+    }
+
+    /// A bracketed citation after the figure, in the same sentence: `(Yonhap 04/30/2025)`, `(RFA, June 2024)`.
+    private func citation(after index: Int, in sentence: Sentence, mentionRange: Range<Int>) -> String? {
+        var open = index
+        while open < sentence.endToken {
+            if tokens[open].isSymbol("("),
+                let name = citationName(open: open, in: sentence, mentionRange: mentionRange)
+            {
+                return name
+            }
+            open += 1
+        }
+        return nil
+    }
+
+    private func citationName(open: Int, in sentence: Sentence, mentionRange: Range<Int>) -> String? {
+        let first = open + 1
+        guard first < sentence.endToken, tokens[first].kind == .word, tokens[first].isCapitalized,
+            !Lexicon.months.contains(tokens[first].key)
+        else { return nil }
+        var close = first
+        var hasDate = false
+        var nameEnd = -1
+        while close < sentence.endToken, close - first < 12, !tokens[close].isSymbol(")") {
+            let token = tokens[close]
+            if token.isSymbol(":") { return nil }
+            if token.kind == .number
+                || (token.kind == .word && token.isCapitalized && Lexicon.months.contains(token.key))
+            {
+                hasDate = true
+                if nameEnd < 0 { nameEnd = close - 1 }
+            }
+            if token.isSymbol(","), nameEnd < 0 { nameEnd = close - 1 }
+            close += 1
+        }
+        guard hasDate, close < sentence.endToken, nameEnd >= first else { return nil }
+        if let named = mention(endingAt: nameEnd, in: mentionRange) { return named.name }
+        return text.string(tokens: first, nameEnd)
+    }
+
+    // MARK: Carry-over signals
+
+    /// `I`, `we`, `our` outside quotations, or an opening such as `Of course,`: the author speaks.
+    private func isAuthorVoice(_ sentence: Sentence) -> Bool {
+        var start = sentence.firstToken
+        if let (_, end) = Self.authorOpenings.match(in: tokens, at: start, limit: sentence.endToken),
+            end < sentence.endToken, tokens[end].isSymbol(",")
+        {
+            return true
+        }
+        var inQuote = false
+        while start < sentence.endToken {
+            let token = tokens[start]
+            if token.isSymbol("\"") {
+                inQuote.toggle()
+            } else if token.isSymbol("“") {
+                inQuote = true
+            } else if token.isSymbol("”") {
+                inQuote = false
+            } else if !inQuote, token.kind == .word {
+                if text.token(start, spells: "I") { return true }
+                if Self.firstPerson.contains(token.key), !text.token(start, spells: "US") { return true }
+            }
+            start += 1
+        }
+        return false
+    }
+
+    /// `is said to`, `is estimated at`, `it is judged that`, `reportedly`: the sentence reports someone's words.
+    private func signalsReportedSpeech(_ sentence: Sentence) -> Bool {
+        for index in sentence.firstToken..<sentence.endToken where tokens[index].kind == .word {
+            let key = tokens[index].key
+            if key == Self.reportedly { return true }
+            if Self.reportiveParticiples.contains(key), text.isWord(index - 1, in: Self.beForms),
+                text.isWord(index + 1, Lexicon.to) || text.isWord(index + 1, Lexicon.at)
+                    || text.isWord(index + 1, in: Self.passiveMarkers)
+            {
+                return true
+            }
+        }
+        return false
+    }
+
+    /// Whether the sentence names a known source (not a country) other than those of `chain`.
+    private func namesOtherSource(_ sentence: Sentence, mentionRange: Range<Int>, than chain: [String]) -> Bool {
+        for index in mentionRange {
+            let found = mentions[index].mention
+            guard Self.isSource(found), let entry = registry.entry(for: found.name), entry.kind != "government"
+            else { continue }
+            if !chain.contains(entry.name) && !chain.contains(found.name) { return true }
+        }
+        return false
+    }
+
+    // MARK: Capitalised names
+
+    /// A run of capitalised words (with `of`, `for`, `the` and possessives inside) ending at `end`.
+    private func capitalisedName(endingAt end: Int, floor: Int) -> String? {
+        guard tokens[end].kind == .word, tokens[end].isCapitalized else { return nil }
+        var start = end
+        while start - 1 >= floor, end - start < 8 {
+            let previous = tokens[start - 1]
+            if previous.kind == .word, previous.isCapitalized {
+                start -= 1
+            } else if previous.kind == .word, previous.key == Lexicon.of || previous.key == Self.for,
+                start - 2 >= floor, tokens[start - 2].isCapitalized
+            {
+                start -= 1
+            } else if previous.kind == .word, previous.key == Self.s, start - 3 >= floor,
+                tokens[start - 2].isSymbol("'") || tokens[start - 2].isSymbol("’"), tokens[start - 3].isCapitalized
+            {
+                start -= 2
+            } else {
+                break
+            }
+        }
+        if tokens[start].kind == .word, tokens[start].key == Lexicon.the, start < end { start += 1 }
+        return text.string(tokens: start, end)
+    }
+
+    /// A run of capitalised words starting at `start` (`Open Source Centre`, `Royal United Services Institute`).
+    private func capitalisedRun(from start: Int, limit: Int) -> String? {
+        let end = capitalisedRunEnd(from: start, limit: limit)
+        guard end > start else { return nil }
+        return text.string(tokens: start, end - 1)
+    }
+
+    private func capitalisedRunEnd(from start: Int, limit: Int) -> Int {
+        guard start < limit, tokens[start].kind == .word, tokens[start].isCapitalized,
+            tokens[start].key != Lexicon.the, !Lexicon.articles.contains(tokens[start].key)
+        else { return start }
+        var last = start
+        while last + 1 < limit {
+            let next = tokens[last + 1]
+            if next.kind == .word, next.isCapitalized {
+                last += 1
+            } else if next.kind == .word, next.key == Lexicon.of || next.key == Self.for || next.key == Lexicon.and,
+                last + 2 < limit, tokens[last + 2].isCapitalized
+            {
+                last += 2
+            } else {
+                break
+            }
+        }
+        return last + 1
+    }
+}
+
+/// Finds the author of a document in its first or last lines.
+///
+/// In order: a byline among the header lines before the body (`By Jane Doe`, or a line that is only a name of two
+/// to four capitalised words, bullets allowed); an opening sentence `Name, title…, analyzes/argues/…`; a closing
+/// biography line `Name is …`. Names written in capitals (`Won Gon PARK`) are reported in title case.
+struct AuthorFinder {
+    let text: ScannedText
+    let mentions: [MentionSpan]
+    private var tokens: [Token] { text.tokens }
+
+    /// Lines longer than this many tokens are body text, not a header.
+    private static let headerLineLimit = 20
+    private static let headerLines = 15
+    private static let byWord = WordKey.of("by")
+    private static let isWord = WordKey.of("is")
+    private static let analysisVerbs = Lexicon.keys([
+        "analyzes", "analyses", "argues", "contends", "examines", "explores", "discusses", "writes", "assesses",
+        "explains", "considers", "reviews", "notes", "observes", "outlines", "describes", "evaluates",
+    ])
+    /// Capitalised words of page furniture that are not names.
+    private static let headerWords = Lexicon.keys([
+        "available", "download", "downloads", "keywords", "theme", "editor", "note", "commentary", "report",
+        "analysis", "summary", "abstract", "introduction", "background", "contents", "share", "print", "home",
+        "news", "opinion", "subscribe", "related", "topics", "tags", "updated", "published", "menu", "search",
+        "issue", "brief", "paper", "transcript", "english", "korean", "version", "language", "press", "release",
+    ])
+
+    func author() -> String? {
+        let lines = lineStarts()
+        guard !lines.isEmpty else { return nil }
+        for (number, start) in lines.enumerated() where number < Self.headerLines {
+            let end = number + 1 < lines.count ? lines[number + 1] : tokens.count
+            if end - start > Self.headerLineLimit {
+                if let name = openingName(start, end) { return name }
+                break
+            }
+            // The first line is the title, not a byline, unless it says `By`.
+            if let name = bylineName(start, end, allowsBareName: number > 0) { return name }
+        }
+        for number in lines.indices.reversed().prefix(8) {
+            let start = lines[number]
+            let end = number + 1 < lines.count ? lines[number + 1] : tokens.count
+            if let name = biographyName(start, end) { return name }
+        }
+        return nil
+    }
+
+    private func lineStarts() -> [Int] {
+        var starts: [Int] = []
+        for index in tokens.indices where index == 0 || tokens[index].flags.contains(.lineBefore) {
+            starts.append(index)
+        }
+        return starts
+    }
+
+    private func skipBullets(_ start: Int, _ end: Int) -> Int {
+        var position = start
+        while position < end, tokens[position].kind == .symbol { position += 1 }
+        return position
+    }
+
+    /// A person-like name of two to four capitalised words (hyphenated parts allowed) from `start`, and its end.
+    private func personName(from start: Int, limit: Int) -> (String, Int)? {
+        guard start < limit, !text.isWord(start, Lexicon.the), !text.isWord(start, in: Lexicon.articles) else {
+            return nil
+        }
+        var position = start
+        var words = 0
+        while position < limit, words < 4, tokens[position].kind == .word, tokens[position].isCapitalized {
+            let token = tokens[position]
+            if Self.headerWords.contains(token.key) || Lexicon.months.contains(token.key) { return nil }
+            if mentions.contains(where: {
+                $0.firstToken <= position && position < $0.endToken && $0.mention.kind != "person"
+            }) {
+                return nil
+            }
+            words += 1
+            position += 1
+            // `Seung-ho`
+            if position + 1 < limit, tokens[position].isSymbol("-"), !tokens[position].hasSpaceBefore,
+                tokens[position + 1].kind == .word, !tokens[position + 1].hasSpaceBefore
+            {
+                position += 2
+            }
+        }
+        guard words >= 2 else { return nil }
+        return (titleCased(start, position - 1), position)
+    }
+
+    /// `By Jane Doe` or a line holding only a name.
+    private func bylineName(_ start: Int, _ end: Int, allowsBareName: Bool) -> String? {
+        var position = skipBullets(start, end)
+        if position < end, tokens[position].kind == .word, tokens[position].key == Self.byWord { position += 1 }
+        guard let (name, nameEnd) = personName(from: position, limit: end) else { return nil }
+        let isBy = position > start && tokens[position - 1].kind == .word && tokens[position - 1].key == Self.byWord
+        return nameEnd == end && allowsBareName || isBy ? name : nil
+    }
+
+    /// `Won Gon Park, Chair of …, analyzes …`.
+    private func openingName(_ start: Int, _ end: Int) -> String? {
+        let position = skipBullets(start, end)
+        guard let (name, nameEnd) = personName(from: position, limit: end), nameEnd < end,
+            tokens[nameEnd].isSymbol(",")
+        else { return nil }
+        for index in nameEnd..<min(end, nameEnd + 40) {
+            if tokens[index].isSymbol(".") { break }
+            if tokens[index].kind == .word, Self.analysisVerbs.contains(tokens[index].key) { return name }
+        }
+        return nil
+    }
+
+    /// `■ Won Gon PARK is the Chair of …`.
+    private func biographyName(_ start: Int, _ end: Int) -> String? {
+        let position = skipBullets(start, end)
+        guard let (name, nameEnd) = personName(from: position, limit: end), nameEnd < end,
+            tokens[nameEnd].kind == .word, tokens[nameEnd].key == Self.isWord
+        else { return nil }
+        return name
+    }
+
+    /// The tokens' text with words written in capitals turned to title case: `Won Gon PARK` → `Won Gon Park`.
+    private func titleCased(_ first: Int, _ last: Int) -> String {
+        var result = String.UnicodeScalarView()
+        var position = tokens[first].start
+        for index in first...last {
+            let token = tokens[index]
+            while position < token.start {
+                if let scalar = Unicode.Scalar(text.scalars[position]) { result.append(scalar) }
+                position += 1
+            }
+            let isCapitals =
+                token.kind == .word && !(token.start..<token.end).contains { Scalars.isLower(text.scalars[$0]) }
+            for offset in token.start..<token.end {
+                var v = text.scalars[offset]
+                if isCapitals, offset > token.start, v < 0x80, Scalars.isUpper(v) { v |= 0x20 }
+                if let scalar = Unicode.Scalar(v) { result.append(scalar) }
+            }
+            position = token.end
+        }
+        return String(result)
+    }
+}
+
+extension ScannedText {
+    /// Whether token `index` exists and is the word with this key.
+    func isWord(_ index: Int, _ key: UInt64) -> Bool {
+        index >= 0 && index < tokens.count && tokens[index].kind == .word && tokens[index].key == key
+    }
+
+    /// Whether token `index` exists and is one of these words.
+    func isWord(_ index: Int, in keys: Set<UInt64>) -> Bool {
+        index >= 0 && index < tokens.count && tokens[index].kind == .word && keys.contains(tokens[index].key)
+    }
+
+    /// Whether the word at `index` ends in `-ly` (an adverb).
+    func endsInLy(_ index: Int) -> Bool {
+        let token = tokens[index]
+        guard token.isLowercase, token.end - token.start > 3 else { return false }
+        return scalars[token.end - 2] == 0x6C && scalars[token.end - 1] == 0x79
+    }
+}

@@ -1,0 +1,93 @@
+import Foundation
+import Testing
+import TumenAnalysis
+import TumenProtocol
+
+@Suite("Dated events")
+struct EventTests {
+    @Test("An event names what happened, who took part and what kind of event it was")
+    func eventContent() throws {
+        let event = try #require(
+            analyze("On June 19, 2024, North Korea fired ballistic missiles toward the sea.", dated: nil).events.first)
+        #expect(event.date == "2024-06-19")
+        #expect(event.dateText == "June 19, 2024")
+        #expect(event.event == "North Korea fired ballistic missiles toward the sea")
+        #expect(event.actors == ["North Korea"])
+        #expect(event.category == "military")
+
+        let trade = try #require(
+            analyze("On May 2, 2024, Russia shipped 100,000 barrels of oil to North Korea.", dated: nil).events.first)
+        #expect(trade.actors == ["Russia", "North Korea"])
+        #expect(trade.category == "economic")
+
+        let talks = try #require(
+            analyze("The foreign ministers of Russia and China held talks in Moscow on June 3, 2024.", dated: nil)
+                .events.first)
+        #expect(talks.category == "diplomatic")
+    }
+
+    @Test("A chronology entry yields one event: the date that opens it")
+    func chronology() {
+        // Given three entries whose text mentions other dates
+        let text = """
+            March 5, 2024 - Russia and North Korea signed a trade deal. Talks had begun on February 2.
+
+            March 9, 2024 - North Korea fired missiles. The last launch was in 2023.
+
+            April 1, 2024 - Officials said tourists would arrive in June.
+            """
+        // When it is analysed, Then each entry gives exactly its leading date
+        let events = analyze(text, dated: nil).events
+        #expect(events.map(\.date) == ["2024-03-05", "2024-03-09", "2024-04-01"])
+        #expect(events.first?.event == "Russia and North Korea signed a trade deal")
+        #expect(events.map(\.category) == ["economic", "military", "economic"])
+    }
+
+    @Test("Citations, as-of dates, publication dates and reference lists are not events")
+    func notEvents() {
+        #expect(eventDates("Some 300 trucks crossed the border (Yonhap 04/30/2025).").isEmpty)
+        #expect(eventDates("As of June 2024, 1,000 tourists had visited.").isEmpty)
+        #expect(eventDates("Today's date is November 26, 2025. I will talk about trade.").isEmpty)
+        #expect(eventDates("DATE: 2024-01-01\nThe text follows here.").isEmpty)
+        #expect(eventDates("Published on March 3, 2025.").isEmpty)
+        #expect(
+            eventDates("Kim, J. 2024. \"Trade.\" June 18. https://example.org/trade (Accessed: May 13, 2025)").isEmpty)
+        #expect(eventDates("Since 2010, Russia has traded with the North.").isEmpty)
+    }
+
+    @Test("A single dated line opening a text is its dateline, and dates its relative words")
+    func dateline() {
+        let text = "March 5, 2024 - The ministry said the envoy arrived yesterday."
+        #expect(eventDates(text) == ["2024-03-04 day"])
+    }
+
+    @Test("A year dates an event only when its sentence tells of an action")
+    func yearsNeedAnAction() {
+        #expect(eventDates("Bilateral trade reached $15 billion in 2023.").isEmpty)
+        #expect(eventDates("Russia backed the sanctions in 2017.") == ["2017 year"])
+    }
+
+    @Test("Figures know when they were stated and what period they cover")
+    func figureDates() {
+        let cited = analyze(
+            "The aide stated in 2023 that trade had reached USD 34.4 million, nine times more than the previous"
+                + " year (RFA 06/18/2024).", dated: "2025-05-13")
+        #expect(cited.quantities.first?.asOf == "2024-06-18")
+        #expect(cited.quantities.first?.period == "2023")
+
+        let stated = analyze("The ministry stated in 2023 that 5,000 workers were abroad.", dated: "2025-05-13")
+        #expect(stated.quantities.first?.asOf == "2023")
+        #expect(stated.quantities.first?.period == "2023")
+
+        let asOf = analyze("As of June 2024, the resort had received 1,000 tourists.", dated: "2025-05-13")
+        #expect(asOf.quantities.first?.asOf == "2024-06")
+
+        let plain = analyze("The plant produces 500 tonnes annually.", dated: "2025-05-13")
+        #expect(plain.quantities.first?.asOf == "2025-05-13")
+        #expect(plain.quantities.first?.period == nil)
+
+        let contrast = analyze(
+            "Between 2014 and 2016, trade was about 7 billion dollars, but after 2022 it fell.", dated: nil)
+        #expect(contrast.quantities.first?.period == "2014/2016")
+    }
+}
