@@ -5,69 +5,88 @@ import TumenProtocol
 ///
 /// ## File format
 /// ```json
-/// { "groups": { "benefit": ["benefit", "gain", "compensation"] }, "owners": ["russia", "china"] }
+/// {
+///   "groups": { "benefit": ["benefit", "gain", "compensation"], "trade": ["trade", "exports"] },
+///   "relational": ["trade"],
+///   "owners": { "russia": "russia", "russian": "russia", "china": "china" }
+/// }
 /// ```
-/// Words are matched whole and without regard to case. `owners` are the words that name whose measure it is when
-/// they stand before the head ("Russia's share", "Chinese imports").
+/// Words are matched whole and without regard to case. `owners` maps the words that name a party to one key
+/// ("Russian" and "Russia" are the same party). A relational concept (trade between parties, a share of a whole)
+/// is only the same measure when both sides name the same parties.
 public struct MeasureLexicon: Sendable, Equatable {
     /// Concept of each word.
     public private(set) var concepts: [String: String]
-    /// Words that name an owner.
-    public private(set) var owners: Set<String>
+    /// Concepts whose parties must match.
+    public private(set) var relational: Set<String>
+    /// Party key of each word that names one.
+    public private(set) var owners: [String: String]
 
     private struct File: Codable {
         var groups: [String: [String]]
-        var owners: [String]
+        var relational: [String]
+        var owners: [String: String]
     }
 
-    public init(groups: [String: [String]], owners: [String]) {
+    public init(groups: [String: [String]], relational: [String] = [], owners: [String: String]) {
         var concepts: [String: String] = [:]
         for (concept, words) in groups.sorted(by: { $0.key < $1.key }) {
             for word in words where concepts[word.lowercased()] == nil { concepts[word.lowercased()] = concept }
         }
         self.concepts = concepts
-        self.owners = Set(owners.map { $0.lowercased() })
+        self.relational = Set(relational)
+        self.owners = Dictionary(
+            owners.map { ($0.key.lowercased(), $0.value) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// The lexicon shipped with Tumen.
     public static let bundled: MeasureLexicon =
-        loadBundled("measures") { try load(contentsOf: $0) } ?? MeasureLexicon(groups: [:], owners: [])
+        loadBundled("measures") { try load(contentsOf: $0) } ?? MeasureLexicon(groups: [:], owners: [:])
 
     /// Reads a measure lexicon file.
     public static func load(contentsOf url: URL) throws(AnalysisResourceError) -> MeasureLexicon {
         let file = try decodeResource(File.self, at: url)
-        return MeasureLexicon(groups: file.groups, owners: file.owners)
+        return MeasureLexicon(groups: file.groups, relational: file.relational, owners: file.owners)
     }
 
-    /// The head concept of a measure and the owners named before it.
+    /// The head concept of a measure, the owners named before it, and every party it names.
     func profile(of measure: String?) -> MeasureProfile? {
         guard let measure else { return nil }
+        var head: String?
         var owners: Set<String> = []
+        var parties: Set<String> = []
         for word in Self.words(of: measure) {
-            if let concept = concepts[word] { return MeasureProfile(concept: concept, owners: owners) }
-            if self.owners.contains(word) { owners.insert(word) }
+            if head == nil, let concept = concepts[word] { head = concept }
+            if let party = self.owners[word] {
+                parties.insert(party)
+                if head == nil { owners.insert(party) }
+            }
         }
-        return nil
+        return head.map {
+            MeasureProfile(concept: $0, isRelational: relational.contains($0), owners: owners, parties: parties)
+        }
     }
 
-    /// Lower-case words, with possessive endings removed.
+    /// Lower-case words, split at anything but letters, dots and hyphens.
     static func words(of text: String) -> [String] {
-        text.lowercased().split { !($0.isLetter || $0 == "." || $0 == "-") }.map { word in
-            var word = String(word).trimmingCharacters(in: CharacterSet(charactersIn: ".-"))
-            if word.hasSuffix("’s") || word.hasSuffix("'s") { word.removeLast(2) }
-            return word
+        text.lowercased().split { !($0.isLetter || $0 == "." || $0 == "-") }.map {
+            String($0).trimmingCharacters(in: CharacterSet(charactersIn: ".-"))
         }
     }
 }
 
-/// What a measure is about: its head concept and whose it is.
+/// What a measure is about: its head concept, whose it is, and which parties it names.
 struct MeasureProfile: Equatable {
     var concept: String
+    var isRelational: Bool
     var owners: Set<String>
+    var parties: Set<String>
 
-    /// Same concept, and no owner named on both sides that differs.
+    /// Same concept; for a relational one the same named parties, otherwise no different owner named on both sides.
     func isSameMeasure(as other: MeasureProfile) -> Bool {
-        concept == other.concept && (owners.isEmpty || other.owners.isEmpty || owners == other.owners)
+        guard concept == other.concept else { return false }
+        if isRelational { return !parties.isEmpty && parties == other.parties }
+        return owners.isEmpty || other.owners.isEmpty || owners == other.owners
     }
 }
 
@@ -76,8 +95,10 @@ struct MeasureProfile: Equatable {
 /// The rule, so that an analyst can check it:
 /// - Two claims are about **the same thing** when they have the same unit (ratios and durations are not compared),
 ///   the head concepts of their measures match (``MeasureLexicon``: "benefits" ≈ "compensation", "share" ≈
-///   "portion") with no different owner named ("Russia's share" is not "China's share"), and their periods overlap
-///   (a claim without a period overlaps any).
+///   "portion") with no different owner named ("Chinese imports" are not "Russian imports"; for trade and shares
+///   both must name the same parties: "Russia's share of North Korea's trade" is neither "China's share" nor a
+///   "bilateral trade" whose parties are not named), and their periods overlap (a claim without a period overlaps
+///   any).
 /// - Each claim's value becomes an interval from its qualifier: exact ±0.5 % (rounding), about/around ±5 %,
 ///   over/at least [v, ∞), up to/under [0, v], nearly [0.9 v, v], a range [low, high].
 /// - Claims about the same thing **agree** when their intervals overlap, and **disagree** otherwise. Only claims from
@@ -113,20 +134,18 @@ public struct Crosscheck: Sendable {
         var contradictions: [Contradiction] = []
         var touched: [Int] = []
         var assessments: [ClaimAssessment] = []
-        for claim in subject {
+        for (position, claim) in subject.enumerated() {
+            // Claims of the same document from other sources count too; each such pair is reported once.
+            let siblings = subject.indices.filter { $0 != position && isComparable(claim, subject[$0]) }
+            for index in siblings where index > position && disagree(claim, subject[index]) {
+                contradictions.append(contradiction(claim, subject[index]))
+            }
             let related = candidates.indices.filter { isComparable(claim, candidates[$0]) }
             for index in related {
-                let other = candidates[index]
-                if !claim.interval.overlaps(other.interval), claim.origin != other.origin, claim.origin != nil,
-                    other.origin != nil
-                {
-                    contradictions.append(
-                        Contradiction(
-                            claim: claim.reference, other: other.reference, explanation: explain(claim, other)))
-                }
+                if disagree(claim, candidates[index]) { contradictions.append(contradiction(claim, candidates[index])) }
                 if !touched.contains(index) { touched.append(index) }
             }
-            assessments.append(assess(claim, among: related.map { candidates[$0] }))
+            assessments.append(assess(claim, among: siblings.map { subject[$0] } + related.map { candidates[$0] }))
         }
         let everything = subject + candidates
         for index in touched {
@@ -134,6 +153,15 @@ public struct Crosscheck: Sendable {
             assessments.append(assess(claim, among: everything.filter { $0 != claim && isComparable(claim, $0) }))
         }
         return CrosscheckResult(documentId: set.documentId, contradictions: contradictions, assessments: assessments)
+    }
+
+    /// Two comparable claims from different, named sources whose values cannot both hold.
+    private func disagree(_ a: PreparedClaim, _ b: PreparedClaim) -> Bool {
+        !a.interval.overlaps(b.interval) && a.origin != nil && b.origin != nil && a.origin != b.origin
+    }
+
+    private func contradiction(_ claim: PreparedClaim, _ other: PreparedClaim) -> Contradiction {
+        Contradiction(claim: claim.reference, other: other.reference, explanation: explain(claim, other))
     }
 
     /// A claim with what the comparison needs.

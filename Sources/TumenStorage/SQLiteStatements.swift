@@ -154,7 +154,8 @@ enum SQLiteStatements {
     }
 
     /// Up to `limit` stored quantities with this unit from documents other than `documentId`, most recently
-    /// analysed first (then most recently stored first), with their document's name.
+    /// analysed first (then most recently stored first), with their document's name; only claims committed before the
+    /// document's own, so that each pair of documents is compared once, by the later one.
     ///
     /// Reads the `(unit, analyzedAt)` index backwards and stops after `limit` rows, whatever the number of stored
     /// claims; one query per unit, because an `IN` over several units would have to sort them all.
@@ -166,6 +167,7 @@ enum SQLiteStatements {
         JOIN resultItem ON resultItem.id = claim.resultItemId
         JOIN document ON document.id = claim.documentId
         WHERE claim.unit = \(unit) AND claim.documentId <> \(documentId)
+          AND claim.resultItemId < (SELECT MIN(own.resultItemId) FROM claim AS own WHERE own.documentId = \(documentId))
         ORDER BY claim.analyzedAt DESC, claim.resultItemId DESC
         LIMIT \(limit)
         """

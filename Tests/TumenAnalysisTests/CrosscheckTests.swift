@@ -36,6 +36,16 @@ struct CrosscheckTests {
         #expect(contradiction.explanation.contains("Defence Institute says about 28.7 trillion won"))
     }
 
+    @Test func claimsOfOneDocumentFromDifferentSourcesAreComparedOnce() {
+        var benefits = institute
+        benefits.documentId = "doc-a"
+        benefits.documentName = "doc-a.txt"
+        let result = Crosscheck().run(
+            ClaimSet(documentId: "doc-a", contentHash: "h", subject: [benefits, support, foundation], candidates: []))
+        #expect(result.contradictions.map(\.other) == [foundation])
+        #expect(result.assessments.map(\.credibility) == [4, 3, 4])
+    }
+
     @Test func sharesOfDifferentOwnersAreNotCompared() {
         let russia = Self.claim(
             "doc-a", 0, "1.5%", value: 1.5, unit: "percent", measure: "Russia's share of the country's trade",
@@ -105,6 +115,25 @@ struct CrosscheckTests {
         #expect(result.assessments[0].credibility == 5)
         #expect(result.assessments[1].credibility == 6)
         #expect(result.contradictions.count == 2)
+    }
+
+    @Test func tradeIsOnlyComparedWhenBothNameTheSameParties() {
+        let named = Self.claim(
+            "doc-a", 0, "USD 34.4 million", value: 3.44e7, unit: "USD", measure: "bilateral trade with North Korea",
+            source: "Aide", period: "2023")
+        let unnamed = Self.claim(
+            "doc-b", 0, "$15 billion", value: 1.5e10, unit: "USD", measure: "bilateral trade", source: "Analyst",
+            period: "2023")
+        let other = Self.claim(
+            "doc-c", 0, "$40 million", value: 4e7, unit: "USD",
+            measure: "trade with Pyongyang's northern Korean partner",
+            source: "Customs", period: "2023")
+        let result = Crosscheck().run(
+            ClaimSet(documentId: "doc-b", contentHash: "h", subject: [unnamed], candidates: [named]))
+        #expect(result.contradictions.isEmpty)
+        let both = Crosscheck().run(
+            ClaimSet(documentId: "doc-c", contentHash: "h", subject: [other], candidates: [named]))
+        #expect(both.contradictions.isEmpty, "north-korea and north+korea are different party sets")
     }
 
     @Test func ratiosAndDurationsAreNeverCompared() {
