@@ -16,8 +16,12 @@ public struct BatchAnalysis: Sendable {
         var results = documents.map(analyzer.analyze)
         var earlier: [ClaimReference] = []
         var position: [String: Int] = [:]
+        var claimIndex: [String: [TextSpan: Int]] = [:]
         for (index, document) in documents.enumerated() {
             position[document.id] = index
+            for (offset, quantity) in results[index].quantities.enumerated() {
+                claimIndex[document.id, default: [:]][quantity.span] = offset
+            }
             let claims = results[index].quantities.map {
                 ClaimReference(documentId: document.id, documentName: document.name, quantity: $0)
             }
@@ -29,7 +33,7 @@ public struct BatchAnalysis: Sendable {
             results[index].contradictions = checked.contradictions
             for assessment in checked.assessments {
                 guard let owner = position[assessment.documentId],
-                    let claim = results[owner].quantities.firstIndex(where: { $0.span == assessment.span })
+                    let claim = claimIndex[assessment.documentId]?[assessment.span]
                 else { continue }
                 results[owner].quantities[claim].credibility = assessment.credibility
             }

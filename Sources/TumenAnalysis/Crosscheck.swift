@@ -131,29 +131,53 @@ public struct Crosscheck: Sendable {
     public func run(_ set: ClaimSet) -> CrosscheckResult {
         let subject = set.subject.map(prepare)
         let candidates = set.candidates.filter { $0.documentId != set.documentId }.map(prepare)
+        // Only claims with the same unit and head concept can be about the same measure, so claims are compared
+        // within those groups only, and at most `maxPerGroup` of each side per group (linear time on any input).
+        var subjectGroups: [String: [Int]] = [:]
+        for index in subject.indices {
+            guard let key = subject[index].groupKey, subjectGroups[key, default: []].count < Self.maxPerGroup else {
+                continue
+            }
+            subjectGroups[key, default: []].append(index)
+        }
+        var candidateGroups: [String: [Int]] = [:]
+        for index in candidates.indices {
+            guard let key = candidates[index].groupKey, subjectGroups[key] != nil,
+                candidateGroups[key, default: []].count < Self.maxPerGroup
+            else { continue }
+            candidateGroups[key, default: []].append(index)
+        }
         var contradictions: [Contradiction] = []
         var touched: [Int] = []
+        var isTouched = Set<Int>()
         var assessments: [ClaimAssessment] = []
         for (position, claim) in subject.enumerated() {
+            let key = claim.groupKey ?? ""
             // Claims of the same document from other sources count too; each such pair is reported once.
-            let siblings = subject.indices.filter { $0 != position && isComparable(claim, subject[$0]) }
+            let siblings = (subjectGroups[key] ?? []).filter { $0 != position && isComparable(claim, subject[$0]) }
             for index in siblings where index > position && disagree(claim, subject[index]) {
                 contradictions.append(contradiction(claim, subject[index]))
             }
-            let related = candidates.indices.filter { isComparable(claim, candidates[$0]) }
+            let related = (candidateGroups[key] ?? []).filter { isComparable(claim, candidates[$0]) }
             for index in related {
                 if disagree(claim, candidates[index]) { contradictions.append(contradiction(claim, candidates[index])) }
-                if !touched.contains(index) { touched.append(index) }
+                if isTouched.insert(index).inserted { touched.append(index) }
             }
             assessments.append(assess(claim, among: siblings.map { subject[$0] } + related.map { candidates[$0] }))
         }
-        let everything = subject + candidates
         for index in touched {
             let claim = candidates[index]
-            assessments.append(assess(claim, among: everything.filter { $0 != claim && isComparable(claim, $0) }))
+            let key = claim.groupKey ?? ""
+            let group =
+                (subjectGroups[key] ?? []).map { subject[$0] } + (candidateGroups[key] ?? []).map { candidates[$0] }
+            assessments.append(assess(claim, among: group.filter { $0 != claim && isComparable(claim, $0) }))
         }
         return CrosscheckResult(documentId: set.documentId, contradictions: contradictions, assessments: assessments)
     }
+
+    /// How many claims of one side are compared per unit and concept; a document with more figures about one
+    /// measure than this has the rest assessed on their own.
+    public static let maxPerGroup = 1_000
 
     /// Two comparable claims from different, named sources whose values cannot both hold.
     private func disagree(_ a: PreparedClaim, _ b: PreparedClaim) -> Bool {
@@ -171,6 +195,12 @@ public struct Crosscheck: Sendable {
         var interval: ValueInterval
         var period: PeriodInterval?
         var origin: String?
+
+        /// Unit and head concept: only claims with the same key can be compared.
+        var groupKey: String? {
+            guard let unit = reference.unit, !Crosscheck.uncomparedUnits.contains(unit), let profile else { return nil }
+            return unit + "\u{1F}" + profile.concept
+        }
     }
 
     private func prepare(_ reference: ClaimReference) -> PreparedClaim {

@@ -50,13 +50,13 @@ struct SentenceTests {
         #expect(analyze("\"He said 5 ships").quantities.count == 1)
     }
 
-    @Test("A very long line without punctuation is analysed in linear time")
+    @Test("A very long line without punctuation is analysed to the end")
     func longLine() {
-        // Given a 1 MB line (10 MB in release takes the same time per byte)
-        let line = String(repeating: "about 5 ships and 한국어 русский, ", count: 30_000)
-        // When it is analysed, Then every figure is found and the time stays proportional to the length
-        let clock = ContinuousClock()
-        let elapsed = clock.measure { #expect(analyze(line).quantities.count == 30_000) }
-        #expect(elapsed < .seconds(20))
+        // Given a 200 KB line of mixed scripts (the time per byte is measured in Benchmarks/, up to 10 MB)
+        let line = String(repeating: "about 5 ships and 한국어 русский, ", count: 6_000)
+        // When it is analysed, Then every figure is found, the last one included
+        let quantities = analyze(line).quantities
+        #expect(quantities.count == 6_000)
+        #expect(quantities.last?.span.end ?? 0 > line.unicodeScalars.count - 40)
     }
 }

@@ -30,6 +30,22 @@ let benchmarks: @Sendable () -> Void = {
         benchmark.measurement(wordsPerSecond, rate(corpus.wordCount, since: start))
     }
 
+    // Hostile input: one 10 MB line without sentence breaks, mixed scripts and figures; the time per word must stay
+    // that of ordinary text (linear time), whatever the length.
+    let line = String(repeating: "about 5 ships and 한국어 русский in June 2024, ", count: 220_000)
+    let lineWords = line.split(whereSeparator: \.isWhitespace).count
+    let lineDocument = Document(
+        id: "doc-long-line", name: "long-line.txt", contentHash: "long-line", text: line, mediaType: "text/plain",
+        provenance: Provenance())
+    Benchmark(
+        "Analyzer.analyze, one 10 MB line",
+        configuration: .init(maxDuration: .seconds(20), maxIterations: 3)
+    ) { benchmark in
+        let start = ContinuousClock.now
+        blackHole(analyzer.analyze(lineDocument))
+        benchmark.measurement(wordsPerSecond, rate(lineWords, since: start))
+    }
+
     // Analysis plus the crosscheck of each document's claims against the documents before it, as `tumen analyze`.
     Benchmark("BatchAnalysis.analyze, whole corpus") { benchmark in
         let start = ContinuousClock.now
