@@ -1,3 +1,5 @@
+import TumenProtocol
+
 /// A year, a month of a year, or a day, in the proleptic Gregorian calendar.
 ///
 /// `month` and `day` are 0 when the text does not give them, so the value carries its own precision.
@@ -77,26 +79,14 @@ struct CalendarDate: Hashable, Comparable {
         return (value < 0 ? value + 7 : value) + 1
     }
 
-    /// Days since 1970-01-01 (Howard Hinnant's `days_from_civil`).
+    /// Days since 1970-01-01.
     private var dayNumber: Int {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yearOfEra = y - era * 400
-        let dayOfYear = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        return era * 146_097 + dayOfEra - 719_468
+        Int(Timestamp.daysFromCivil(year: Int64(year), month: Int64(month), day: Int64(day)))
     }
 
     private init(dayNumber: Int) {
-        let z = dayNumber + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let dayOfEra = z - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let monthPart = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * monthPart + 2) / 5 + 1
-        let month = monthPart < 10 ? monthPart + 3 : monthPart - 9
-        self.init(year: yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month: month, day: day)
+        let date = Timestamp.civilDate(fromDays: Int64(dayNumber))
+        self.init(year: Int(date.year), month: Int(date.month), day: Int(date.day))
     }
 
     private static func padded(_ value: Int, _ width: Int) -> String {
