@@ -109,6 +109,11 @@ let package = Package(
             ],
             path: "Services/tumen"
         ),
+        // libFuzzer targets: scripts/fuzz.sh builds them with -sanitize=fuzzer; a plain build compiles them only.
+        .executableTarget(name: "EnvelopeFuzzer", dependencies: ["TumenProtocol"], path: "Fuzz/EnvelopeFuzzer"),
+        .executableTarget(
+            name: "TextFuzzer", dependencies: ["TumenAnalysis", "TumenIngest", "TumenProtocol"], path: "Fuzz/TextFuzzer"
+        ),
         .testTarget(name: "TumenTransportTests", dependencies: ["TumenTransport"]),
         .testTarget(name: "TumenProtocolTests", dependencies: ["TumenProtocol"]),
         .testTarget(name: "TumenStorageTests", dependencies: ["TumenStorage"]),
@@ -117,7 +122,11 @@ let package = Package(
         .testTarget(name: "TumenIngestTests", dependencies: ["TumenIngest"]),
         .testTarget(name: "TumenServiceTests", dependencies: ["TumenService", "TumenTransport", "TumenProtocol"]),
         .testTarget(
-            name: "TumenIntegrationTests", dependencies: ["TumenTesting", "TumenProtocol", "TumenService"]
+            name: "TumenIntegrationTests",
+            dependencies: [
+                "TumenTesting", "TumenProtocol", "TumenService", "TumenStorage",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
         ),
     ]
 )

@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 import Logging
 import ServiceLifecycle
@@ -11,24 +12,27 @@ import TumenTransport
 /// returns all its results in one `job.result`.
 ///
 /// The worker holds no state worth keeping: if it dies, its lease expires and storage gives the job to another
-/// worker. It re-announces itself while idle, so a restarted storage learns about it again.
+/// worker. It heartbeats (Paranoid Pirate): every `heartbeatInterval` it sends `job.heartbeat` naming the job in
+/// hand, so storage keeps extending that lease while the worker is alive however long the job takes. It
+/// re-announces itself while idle, so a restarted storage learns about it again, and when storage has been silent
+/// for `silenceLimit` it closes its DEALER and connects a new one.
 struct AnalysisWorker: Service {
-    let reactor: SocketReactor
+    let jobsEndpoint: String
     let analyzer: Analyzer
     let crosscheck: Crosscheck
     let workerId: String
     let logger: Logger
     /// How long an idle worker waits before saying `worker.ready` again.
     let readyInterval: Duration = .seconds(3)
+    /// How often the worker sends `job.heartbeat`.
+    let heartbeatInterval: Duration = .seconds(2)
+    /// How long an idle worker bears silence from storage before it reconnects.
+    let silenceLimit: Duration = .seconds(10)
+    /// Where analyses run, off the concurrency pool, so that heartbeats keep going during a long job.
+    private let analysisQueue = DispatchQueue(label: "tumen.analysis.jobs")
 
-    init(jobsEndpoint: String, workerId: String, analyzer: Analyzer, crosscheck: Crosscheck, logger: Logger) throws {
-        reactor = try SocketReactor(
-            name: "analysis",
-            sockets: [
-                SocketDescriptor(
-                    name: "jobs", type: .dealer, bind: [], connect: [jobsEndpoint],
-                    options: SocketOptions(maxMessageSize: 256 << 20))
-            ])
+    init(jobsEndpoint: String, workerId: String, analyzer: Analyzer, crosscheck: Crosscheck, logger: Logger) {
+        self.jobsEndpoint = jobsEndpoint
         self.analyzer = analyzer
         self.crosscheck = crosscheck
         self.workerId = workerId
@@ -37,37 +41,84 @@ struct AnalysisWorker: Service {
     }
 
     func run() async throws {
-        reactor.start()
-        let lastReady = LastReady()
-        await withDiscardingTaskGroup { group in
-            group.addTask {
-                while !Task.isCancelled {
-                    let due = lastReady.instant.withLock { ContinuousClock.now - $0 >= readyInterval }
-                    if due {
-                        sendReady()
-                        lastReady.instant.withLock { $0 = .now }
-                    }
-                    try? await Task.sleep(for: .milliseconds(500))
-                }
-            }
-            sendReady()
-            for await message in reactor.inbound.cancelOnGracefulShutdown() {
+        while !Task.isShuttingDownGracefully, !Task.isCancelled {
+            let reactor = try SocketReactor(
+                name: "analysis",
+                sockets: [
+                    SocketDescriptor(
+                        name: "jobs", type: .dealer, bind: [], connect: [jobsEndpoint],
+                        options: SocketOptions(maxMessageSize: 256 << 20))
+                ])
+            let storageWentSilent = await serve(Connection(reactor: reactor))
+            reactor.shutdown()
+            await reactor.waitUntilStopped()
+            guard storageWentSilent else { return }
+            logger.warning(
+                "storage has been silent; reconnecting",
+                metadata: ["worker": "\(workerId)", "silence": "\(silenceLimit)"])
+        }
+    }
+
+    /// One DEALER connection to storage and what the worker knows about it.
+    private final class Connection: Sendable {
+        struct State {
+            var lastHeard = ContinuousClock.now
+            var lastReady = ContinuousClock.now
+            var lastHeartbeat = ContinuousClock.now
+            /// The job in hand.
+            var jobId: String?
+            var isSilent = false
+        }
+
+        let reactor: SocketReactor
+        let state = Mutex(State())
+
+        init(reactor: SocketReactor) { self.reactor = reactor }
+    }
+
+    /// Serves one connection until graceful shutdown (false) or until storage goes silent (true).
+    private func serve(_ connection: Connection) async -> Bool {
+        connection.reactor.start()
+        return await withDiscardingTaskGroup(returning: Bool.self) { group in
+            group.addTask { await keepAlive(connection) }
+            sendReady(on: connection)
+            for await message in connection.reactor.inbound.cancelOnGracefulShutdown() {
                 guard let frame = message.frames.last else { continue }
-                lastReady.instant.withLock { $0 = .now }
-                handle(frame)
+                connection.state.withLock { $0.lastHeard = .now }
+                await handle(frame, on: connection)
             }
             group.cancelAll()
+            return connection.state.withLock { $0.isSilent }
         }
-        reactor.shutdown()
-        await reactor.waitUntilStopped()
     }
 
-    /// When the worker last heard from storage or said `worker.ready`.
-    private final class LastReady: Sendable {
-        let instant = Mutex(ContinuousClock.now)
+    /// Sends heartbeats, repeats `worker.ready` while idle, and ends the connection when storage is silent.
+    private func keepAlive(_ connection: Connection) async {
+        while !Task.isCancelled {
+            let now = ContinuousClock.now
+            let due = connection.state.withLock { state -> (heartbeat: Bool, ready: Bool, silent: Bool, job: String?) in
+                // While a job is in hand the worker cannot act on silence anyway; it checks once the job is done.
+                if state.jobId == nil, now - state.lastHeard > silenceLimit {
+                    state.isSilent = true
+                    return (false, false, true, nil)
+                }
+                let heartbeat = now - state.lastHeartbeat >= heartbeatInterval
+                if heartbeat { state.lastHeartbeat = now }
+                let ready = state.jobId == nil && now - state.lastReady >= readyInterval
+                if ready { state.lastReady = now }
+                return (heartbeat, ready, false, state.jobId)
+            }
+            if due.silent {
+                connection.reactor.shutdown()
+                return
+            }
+            if due.heartbeat { send(JobHeartbeat(workerId: workerId, jobId: due.job), on: connection) }
+            if due.ready { sendReady(on: connection) }
+            try? await Task.sleep(for: .milliseconds(250))
+        }
     }
 
-    private func handle(_ frame: Data) {
+    private func handle(_ frame: Data, on connection: Connection) async {
         let header: EnvelopeHeader
         do {
             header = try WireCoding.decodeHeader(frame)
@@ -79,21 +130,34 @@ struct AnalysisWorker: Service {
         case JobAssign.type:
             do {
                 let assign = try WireCoding.decode(JobAssign.self, from: frame).payload
-                process(assign)
+                connection.state.withLock { $0.jobId = assign.jobId }
+                let reply = await analysisQueue.run { process(assign) }
+                send(reply, on: connection)
             } catch {
                 logger.error("unreadable job.assign: \(error)")
             }
-            sendReady()
+            connection.state.withLock { state in
+                state.jobId = nil
+                // Give storage a full silence period to answer the result before judging it silent.
+                state.lastHeard = .now
+            }
+            sendReady(on: connection)
         case JobAck.type:
             if let ack = try? WireCoding.decode(JobAck.self, from: frame).payload {
-                logger.debug("job acknowledged", metadata: ["job": "\(ack.jobId)", "status": "\(ack.status)"])
+                logger.log(
+                    level: ack.status == "duplicate" ? .info : .debug, "job acknowledged",
+                    metadata: ["job": "\(ack.jobId)", "status": "\(ack.status)"])
             }
+        case JobHeartbeat.type:
+            // Storage is alive (noted above); the renewed deadline needs no action.
+            break
         default:
             logger.warning("unexpected '\(header.type)' on the jobs socket")
         }
     }
 
-    private func process(_ assign: JobAssign) {
+    /// Analyses one job and returns the message that answers it.
+    private func process(_ assign: JobAssign) -> any Message {
         let started = ContinuousClock.now
         switch (assign.kind, assign.document, assign.claims) {
         case (.analyzeDocument, let document?, _):
@@ -105,7 +169,7 @@ struct AnalysisWorker: Service {
                     "quantities": "\(result.quantities.count)", "events": "\(result.events.count)",
                     "entities": "\(result.entities.count)", "elapsed": "\(ContinuousClock.now - started)",
                 ])
-            send(JobResult(jobId: assign.jobId, workerId: workerId, contentHash: document.contentHash, result: result))
+            return JobResult(jobId: assign.jobId, workerId: workerId, contentHash: document.contentHash, result: result)
         case (.crosscheckClaims, _, let claims?):
             let result = crosscheck.run(claims)
             logger.info(
@@ -115,25 +179,34 @@ struct AnalysisWorker: Service {
                     "candidates": "\(claims.candidates.count)", "contradictions": "\(result.contradictions.count)",
                     "elapsed": "\(ContinuousClock.now - started)",
                 ])
-            send(
-                JobResult(jobId: assign.jobId, workerId: workerId, contentHash: claims.contentHash, crosscheck: result))
+            return JobResult(
+                jobId: assign.jobId, workerId: workerId, contentHash: claims.contentHash, crosscheck: result)
         default:
-            send(
-                JobFailed(
-                    jobId: assign.jobId, workerId: workerId,
-                    reason: "this worker cannot do '\(assign.kind.rawValue)' jobs, or the job carries no input"))
+            return JobFailed(
+                jobId: assign.jobId, workerId: workerId,
+                reason: "this worker cannot do '\(assign.kind.rawValue)' jobs, or the job carries no input")
         }
     }
 
-    private func sendReady() {
-        send(WorkerReady(workerId: workerId, kinds: [.analyzeDocument, .crosscheckClaims]))
+    private func sendReady(on connection: Connection) {
+        connection.state.withLock { $0.lastReady = .now }
+        send(WorkerReady(workerId: workerId, kinds: [.analyzeDocument, .crosscheckClaims]), on: connection)
     }
 
-    private func send<P: Message>(_ payload: P) {
+    private func send(_ payload: some Message, on connection: Connection) {
         do {
-            try reactor.send([try WireCoding.encode(Envelope(payload: payload))], on: "jobs")
+            try connection.reactor.send([try WireCoding.encode(Envelope(payload: payload))], on: "jobs")
         } catch {
-            logger.error("could not send \(P.type): \(error)")
+            logger.error("could not send \(type(of: payload).type): \(error)")
+        }
+    }
+}
+
+extension DispatchQueue {
+    /// Runs blocking `work` on this queue and returns its result without holding a thread of the concurrency pool.
+    fileprivate func run<T: Sendable>(_ work: @escaping @Sendable () -> T) async -> T {
+        await withCheckedContinuation { continuation in
+            self.async { continuation.resume(returning: work()) }
         }
     }
 }

@@ -25,7 +25,7 @@ struct AnalysisCommand: AsyncParsableCommand {
         let id = configuredId.isEmpty ? "\(ProcessInfo.processInfo.hostName)-\(getpid())" : configuredId
         let setup = try AnalysisSetup(
             extraGazetteer: config.string(Settings.gazetteer), extraSources: config.string(Settings.sources))
-        let worker = try AnalysisWorker(
+        let worker = AnalysisWorker(
             jobsEndpoint: config.string(Settings.jobsEndpoint), workerId: id,
             analyzer: setup.analyzer, crosscheck: setup.crosscheck, logger: logger)
         try await ServiceRunner.run([worker], logger: logger)

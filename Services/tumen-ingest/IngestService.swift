@@ -16,10 +16,12 @@ struct IngestService: Service {
     let maxInFlight: Int
     let logger: Logger
 
-    init(submitEndpoint: String, storeEndpoint: String, intake: DocumentIntake, maxInFlight: Int, logger: Logger) throws
-    {
-        // Room for base64 (4/3) and then some, so that an oversized document still arrives and gets a clear answer.
-        let frameLimit = Int64(intake.configuration.maxDocumentBytes) * 2 + 64 * 1024
+    /// - Parameter frameLimit: the largest frame the submit socket takes; libzmq drops the connection of a peer
+    ///   that sends a bigger one.
+    init(
+        submitEndpoint: String, storeEndpoint: String, intake: DocumentIntake, frameLimit: Int64, maxInFlight: Int,
+        logger: Logger
+    ) throws {
         reactor = try SocketReactor(
             name: "ingest",
             sockets: [
@@ -54,6 +56,15 @@ struct IngestService: Service {
             await deadLetters.record(
                 socket: "submit", reason: "message with \(message.frames.count) frame(s) has no body",
                 raw: message.frames.last ?? Data())
+            return
+        }
+        if let failure = request.framingFailure {
+            await deadLetters.record(socket: "submit", reason: failure.description, raw: request.body)
+            do {
+                try reactor.send(request.replyToPeer(Replies.error(failure)), on: "submit")
+            } catch {
+                logger.error("could not send reply: \(error)")
+            }
             return
         }
         let envelope: Envelope<DocumentSubmit>

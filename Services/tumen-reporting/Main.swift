@@ -15,11 +15,14 @@ struct ReportingCommand: AsyncParsableCommand {
     @Option(help: "Storage's store endpoint (TUMEN_STORE_ENDPOINT).") var storeEndpoint: String?
     @Option(help: "Digest cadence: 10m, 1h, 1d, 1w (TUMEN_DIGEST_EVERY).") var every: String?
     @Option(help: "Comma-separated digest topics (TUMEN_DIGEST_TOPICS).") var topics: String?
+    @Option(help: "Largest frame on the control socket, in bytes (TUMEN_CONTROL_MAX_MESSAGE_BYTES).")
+    var controlMaxMessageBytes: String?
 
     func run() async throws {
         let config = try common.configuration(flags: [
             Settings.digestsEndpoint.key: digestsEndpoint, Settings.controlEndpoint.key: controlEndpoint,
             Settings.storeEndpoint.key: storeEndpoint, Settings.every.key: every, Settings.topics.key: topics,
+            Settings.controlMaxMessageBytes.key: controlMaxMessageBytes,
         ])
         let logger = ServiceRunner.bootstrapLogging(label: "tumen.reporting", level: config.string(Settings.logLevel))
         guard let cadence = Cadence(config.string(Settings.every)) else {
@@ -32,6 +35,7 @@ struct ReportingCommand: AsyncParsableCommand {
             digestsEndpoint: config.string(Settings.digestsEndpoint),
             controlEndpoint: config.string(Settings.controlEndpoint),
             storeEndpoint: config.string(Settings.storeEndpoint),
+            controlMaxMessageBytes: Int64(try config.int(Settings.controlMaxMessageBytes)),
             cadence: cadence, topics: topicList, logger: logger)
         try await ServiceRunner.run([service], logger: logger)
     }

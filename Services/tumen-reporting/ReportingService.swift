@@ -18,8 +18,8 @@ struct ReportingService: Service {
     let logger: Logger
 
     init(
-        digestsEndpoint: String, controlEndpoint: String, storeEndpoint: String, cadence: Cadence, topics: [String],
-        logger: Logger
+        digestsEndpoint: String, controlEndpoint: String, storeEndpoint: String, controlMaxMessageBytes: Int64,
+        cadence: Cadence, topics: [String], logger: Logger
     ) throws {
         reactor = try SocketReactor(
             name: "reporting",
@@ -28,7 +28,7 @@ struct ReportingService: Service {
                     name: "digests", type: .pub, bind: [digestsEndpoint], connect: [], options: SocketOptions()),
                 SocketDescriptor(
                     name: "control", type: .router, bind: [controlEndpoint], connect: [],
-                    options: SocketOptions(maxMessageSize: 1 << 20)),
+                    options: SocketOptions(maxMessageSize: controlMaxMessageBytes)),
                 SocketDescriptor(
                     name: "store", type: .dealer, bind: [], connect: [storeEndpoint], options: SocketOptions()),
             ])
@@ -85,6 +85,15 @@ struct ReportingService: Service {
 
     private func handleControl(_ message: InboundMessage) async {
         guard let request = RoutedRequest(frames: message.frames) else { return }
+        if let failure = request.framingFailure {
+            await deadLetters.record(socket: "control", reason: failure.description, raw: request.body)
+            do {
+                try reactor.send(request.replyToPeer(Replies.error(failure)), on: "control")
+            } catch {
+                logger.error("could not send reply: \(error)")
+            }
+            return
+        }
         let envelope: Envelope<DigestNow>
         do {
             envelope = try WireCoding.decode(DigestNow.self, from: request.body)

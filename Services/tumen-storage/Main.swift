@@ -16,10 +16,17 @@ struct StorageCommand: AsyncParsableCommand {
     @Option(help: "Seconds a worker holds a job before it goes to another (TUMEN_LEASE_SECONDS).") var leaseSeconds:
         String?
 
+    @Option(help: "Largest frame on the store socket, in bytes (TUMEN_STORE_MAX_MESSAGE_BYTES).")
+    var storeMaxMessageBytes: String?
+    @Option(help: "Largest frame on the jobs socket, in bytes (TUMEN_JOBS_MAX_MESSAGE_BYTES).")
+    var jobsMaxMessageBytes: String?
+
     func run() async throws {
         let config = try common.configuration(flags: [
             Settings.storeEndpoint.key: storeEndpoint, Settings.jobsEndpoint.key: jobsEndpoint,
             Settings.dataDirectory.key: dataDir, Settings.leaseSeconds.key: leaseSeconds,
+            Settings.storeMaxMessageBytes.key: storeMaxMessageBytes,
+            Settings.jobsMaxMessageBytes.key: jobsMaxMessageBytes,
         ])
         let logger = ServiceRunner.bootstrapLogging(label: "tumen.storage", level: config.string(Settings.logLevel))
         let store = try SQLiteStore(
@@ -29,6 +36,10 @@ struct StorageCommand: AsyncParsableCommand {
             logger: logger)
         let service = try StorageService(
             storeEndpoint: config.string(Settings.storeEndpoint), jobsEndpoint: config.string(Settings.jobsEndpoint),
+            maxMessageBytes: (
+                store: Int64(try config.int(Settings.storeMaxMessageBytes)),
+                jobs: Int64(try config.int(Settings.jobsMaxMessageBytes))
+            ),
             store: store, logger: logger)
         try await ServiceRunner.run([service], logger: logger)
     }

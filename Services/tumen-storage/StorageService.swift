@@ -15,16 +15,21 @@ struct StorageService: Service {
     let dispatcher: JobDispatcher
     let logger: Logger
 
-    init(storeEndpoint: String, jobsEndpoint: String, store: any Store, logger: Logger) throws {
+    /// - Parameter maxMessageBytes: the largest frame each socket takes; libzmq drops the connection of a peer that
+    ///   sends a bigger one.
+    init(
+        storeEndpoint: String, jobsEndpoint: String, maxMessageBytes: (store: Int64, jobs: Int64), store: any Store,
+        logger: Logger
+    ) throws {
         reactor = try SocketReactor(
             name: "storage",
             sockets: [
                 SocketDescriptor(
                     name: "store", type: .router, bind: [storeEndpoint], connect: [],
-                    options: SocketOptions(maxMessageSize: 256 << 20)),
+                    options: SocketOptions(maxMessageSize: maxMessageBytes.store)),
                 SocketDescriptor(
                     name: "jobs", type: .router, bind: [jobsEndpoint], connect: [],
-                    options: SocketOptions(maxMessageSize: 256 << 20, routerMandatory: true)),
+                    options: SocketOptions(maxMessageSize: maxMessageBytes.jobs, routerMandatory: true)),
             ])
         requests = StoreRequestHandler(store: store, logger: logger)
         jobs = JobRequestHandler(store: store, logger: logger)
@@ -59,6 +64,13 @@ struct StorageService: Service {
             logger.warning("message without a body on \(message.socket)")
             return
         }
+        if let failure = request.framingFailure {
+            let reply =
+                message.socket == "store"
+                ? await requests.refuse(request.body, failure) : await jobs.refuse(request.body, failure)
+            send(request.replyToPeer(reply), on: message.socket)
+            return
+        }
         switch message.socket {
         case "store":
             let handled = await requests.handle(request.body)
@@ -73,8 +85,12 @@ struct StorageService: Service {
     }
 
     private func send(_ request: RoutedRequest, _ reply: Data, on socket: String) {
+        send(request.reply(reply), on: socket)
+    }
+
+    private func send(_ frames: [Data], on socket: String) {
         do {
-            try reactor.send(request.reply(reply), on: socket)
+            try reactor.send(frames, on: socket)
         } catch {
             logger.error("could not send reply on \(socket): \(error)")
         }

@@ -36,28 +36,61 @@ struct DigestCommand: AsyncParsableCommand {
     }
 }
 
-/// `tumen subscribe PREFIX…`: prints digests as they are published.
+/// `tumen subscribe PREFIX…`: prints digests as they are published, with the missed ones replayed from storage.
 struct Subscribe: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Print digests as they are published on topics starting with the given prefixes.")
+        abstract: "Print digests as they are published on topics starting with the given prefixes.",
+        discussion: """
+            Digests missed while subscribed (a sequence gap on a topic) are fetched from storage and printed \
+            before later ones; no digest is printed twice, and each topic's digests come in sequence order. \
+            With --since, the digests recorded since then are printed first.
+            """)
 
     @OptionGroup var endpoints: EndpointOptions
     @Argument(help: "Topic prefixes, e.g. digest.daily or digest.weekly.economic (default: digest.).")
     var prefixes: [String] = []
+    @Option(
+        help: """
+            Replay first what storage recorded since then: a sequence number (on every topic) or a time \
+            (2025-06-19T08:30:00Z, or 2025-06-19 for midnight UTC).
+            """)
+    var since: String?
     @Option(help: "Stop after this many digests.") var count: Int?
     @Option(help: "Output format: markdown or json.") var format: DigestFormat = .markdown
 
+    func validate() throws {
+        if let since, DigestStart(argument: since) == nil {
+            throw ValidationError("--since takes a sequence number or a time such as 2025-06-19T08:30:00Z")
+        }
+    }
+
     func run() async throws {
         let config = try endpoints.configuration()
-        let subscriber = try DigestSubscriber(
-            endpoint: config.string(Settings.digestsEndpoint), prefixes: prefixes.isEmpty ? ["digest."] : prefixes)
+        let topics = prefixes.isEmpty ? ["digest."] : prefixes
+        let subscriber = try DigestSubscriber(endpoint: config.string(Settings.digestsEndpoint), prefixes: topics)
+        let storage = try ServiceClient(endpoint: config.string(Settings.storeEndpoint), name: "tumen-replay-client")
+        let follower = DigestFollower(
+            prefixes: topics, start: since.flatMap(DigestStart.init(argument:)) ?? .live,
+            replay: { try await storage.request($0, timeout: .seconds(5), attempts: 3).decode(DigestReplayed.self) },
+            notice: Self.warn)
         var received = 0
-        for await item in subscriber.digests(onError: { FileHandle.standardError.write(Data("tumen: \($0)\n".utf8)) }) {
-            FileHandle.standardOutput.write(Data(try format.render(item.digest).utf8))
-            received += 1
-            if let count, received >= count { break }
+        do {
+            for try await digest in follower.digests(live: subscriber.digests(onError: Self.warn)) {
+                FileHandle.standardOutput.write(Data(try format.render(digest).utf8))
+                received += 1
+                if let count, received >= count { break }
+            }
+        } catch {
+            await subscriber.close()
+            await storage.close()
+            throw error
         }
         await subscriber.close()
+        await storage.close()
+    }
+
+    @Sendable private static func warn(_ message: String) {
+        FileHandle.standardError.write(Data("tumen: \(message)\n".utf8))
     }
 }
 

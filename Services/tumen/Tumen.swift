@@ -7,7 +7,9 @@ struct Tumen: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "tumen",
         abstract: "Turns documents into periodic briefing digests.",
-        subcommands: [Up.self, Ingest.self, DigestCommand.self, Subscribe.self, Status.self, Analyze.self])
+        subcommands: [
+            Up.self, Ingest.self, DigestCommand.self, Subscribe.self, Status.self, DeadLetters.self, Analyze.self,
+        ])
 }
 
 /// Endpoints of the services the CLI talks to; flags override `TUMEN_*` variables, the config file and defaults.

@@ -84,6 +84,26 @@ public struct JobFailed: Message {
     }
 }
 
+/// `job.heartbeat`: sent both ways on the `jobs` socket (the zguide's Paranoid Pirate heartbeat).
+///
+/// A worker sends one every few seconds, naming the job it is processing, if any; storage extends that job's lease
+/// while it is still leased to that worker and answers with a `job.heartbeat` carrying the new deadline (no
+/// deadline: the worker does not hold the job, or holds none). A worker that hears nothing from storage for a while
+/// reconnects.
+public struct JobHeartbeat: Message {
+    public static let type: MessageType = "job.heartbeat"
+    public var workerId: String
+    /// The job the worker is processing; nil while it waits for one.
+    public var jobId: String?
+    /// In storage's answer: the job's lease deadline after renewal; nil when the worker does not hold the job.
+    public var leaseExpiresAt: Date?
+    public init(workerId: String, jobId: String? = nil, leaseExpiresAt: Date? = nil) {
+        self.workerId = workerId
+        self.jobId = jobId
+        self.leaseExpiresAt = leaseExpiresAt
+    }
+}
+
 /// `job.ack`: storage's answer to a result: committed now, committed before (a late duplicate), or unknown job.
 public struct JobAck: Message {
     public static let type: MessageType = "job.ack"

@@ -41,14 +41,16 @@ public enum Topology {
             env: "TUMEN_STORE_ENDPOINT",
             messages: [
                 DocumentStore.type, DocumentStored.type, StatusQuery.type, StatusReport.type, DigestQuery.type,
-                DigestMaterial.type, DigestRecord.type, DigestRecorded.type, DeadLetterRecord.type,
-                DeadLetterRecorded.type, ErrorReply.type,
+                DigestMaterial.type, DigestRecord.type, DigestRecorded.type, DigestReplay.type, DigestReplayed.type,
+                DeadLetterRecord.type, DeadLetterRecorded.type, DeadLetterQuery.type, DeadLetterList.type,
+                ErrorReply.type,
             ].map(\.rawValue)),
         SocketSpec(
             service: "storage", socket: "jobs", pattern: .router, role: "bind", endpoint: Defaults.jobs,
             env: "TUMEN_JOBS_ENDPOINT",
             messages: [
-                WorkerReady.type, JobAssign.type, JobResult.type, JobFailed.type, JobAck.type, ErrorReply.type,
+                WorkerReady.type, JobAssign.type, JobResult.type, JobFailed.type, JobAck.type, JobHeartbeat.type,
+                ErrorReply.type,
             ].map(\.rawValue)),
         SocketSpec(
             service: "reporting", socket: "digests", pattern: .pub, role: "bind", endpoint: Defaults.digests,

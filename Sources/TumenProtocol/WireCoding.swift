@@ -16,6 +16,8 @@ public struct DecodingFailure: Error, Sendable, Equatable, CustomStringConvertib
         public static let unknownType = Code(name: "unknown-type")
         /// The payload does not match the schema of its type.
         public static let invalidPayload = Code(name: "invalid-payload")
+        /// The message does not have the frames its socket pattern needs (one envelope after the routing frames).
+        public static let invalidFraming = Code(name: "invalid-framing")
     }
 
     public var code: Code
@@ -66,7 +68,13 @@ public enum WireCoding {
     }
 
     /// Reads the header of an envelope and checks its version.
+    ///
+    /// A frame nested deeper than ``FrameScreening/maxDepth`` or with a key repeated in one object is refused as
+    /// `invalid-json` before it is decoded.
     public static func decodeHeader(_ data: Data) throws(DecodingFailure) -> EnvelopeHeader {
+        if let problem = FrameScreening.problem(in: data) {
+            throw DecodingFailure(code: .invalidJSON, message: "frame refused: \(problem)")
+        }
         let header: EnvelopeHeader
         do {
             header = try makeDecoder().decode(EnvelopeHeader.self, from: data)

@@ -59,8 +59,14 @@ public final class ServiceClient: Sendable {
 
 /// A digest received from a subscription.
 public struct ReceivedDigest: Sendable {
+    /// The topic frame.
     public var topic: String
     public var digest: Digest
+
+    public init(topic: String, digest: Digest) {
+        self.topic = topic
+        self.digest = digest
+    }
 }
 
 /// A subscription to digest topics on reporting's PUB socket.

@@ -67,8 +67,17 @@ public actor LocalSystem {
         }
     }
 
+    /// One started service process, and how to start it again.
+    private struct Entry {
+        var name: String
+        var service: String
+        var arguments: [String]
+        var process: Process
+    }
+
     public let configuration: Configuration
-    private var processes: [(name: String, process: Process)] = []
+    private var processes: [Entry] = []
+    private var restartCounts: [String: Int] = [:]
 
     public init(configuration: Configuration) {
         self.configuration = configuration
@@ -138,6 +147,47 @@ public actor LocalSystem {
         Dictionary(processes.map { ($0.name, $0.process.processIdentifier) }, uniquingKeysWith: { first, _ in first })
     }
 
+    /// Sends `signal` to a service (`storage`, `analysis-2`, …): SIGKILL or SIGTERM for fault tests, SIGSTOP and
+    /// SIGCONT to make it hang and resume. Use ``kill(_:signal:timeout:)`` to also wait until it has exited.
+    public func signal(_ name: String, _ signal: Int32) throws {
+        let entry = try entry(named: name)
+        guard entry.process.isRunning else {
+            throw LocalSystemError(description: "\(name) is not running")
+        }
+        Foundation.kill(entry.process.processIdentifier, signal)
+    }
+
+    /// Sends `signal` (by default SIGKILL) to a service and waits until it has exited; returns its exit status.
+    @discardableResult
+    public func kill(_ name: String, signal: Int32 = SIGKILL, timeout: Duration = .seconds(20)) async throws -> Int32 {
+        try self.signal(name, signal)
+        let process = try entry(named: name).process
+        let deadline = ContinuousClock.now + timeout
+        while process.isRunning {
+            guard ContinuousClock.now < deadline else {
+                throw LocalSystemError(description: "\(name) did not exit within \(timeout) of signal \(signal)")
+            }
+            try await Task.sleep(for: .milliseconds(20))
+        }
+        return process.terminationStatus
+    }
+
+    /// Starts a service that has exited again, with the same arguments, appending to its log.
+    public func restart(_ name: String) throws {
+        let old = try entry(named: name)
+        guard !old.process.isRunning else {
+            throw LocalSystemError(description: "\(name) is still running; kill it first")
+        }
+        let process = try spawn(old.service, old.arguments, name: name, appendingToLog: true)
+        processes = processes.map {
+            $0.name == name ? Entry(name: name, service: old.service, arguments: old.arguments, process: process) : $0
+        }
+        restartCounts[name, default: 0] += 1
+    }
+
+    /// How often each service was restarted with ``restart(_:)``.
+    public func restarts() -> [String: Int] { restartCounts }
+
     /// Stops every service with SIGTERM, then SIGKILL after `grace`; returns each service's exit status.
     @discardableResult
     public func stop(grace: Duration = .seconds(10)) async -> [String: Int32] {
@@ -146,7 +196,9 @@ public actor LocalSystem {
         while processes.contains(where: { $0.process.isRunning }), ContinuousClock.now < deadline {
             try? await Task.sleep(for: .milliseconds(50))
         }
-        for entry in processes where entry.process.isRunning { kill(entry.process.processIdentifier, SIGKILL) }
+        for entry in processes where entry.process.isRunning {
+            Foundation.kill(entry.process.processIdentifier, SIGKILL)
+        }
         var statuses: [String: Int32] = [:]
         for entry in processes {
             entry.process.waitUntilExit()
@@ -164,18 +216,35 @@ public actor LocalSystem {
         }
     }
 
+    private func entry(named name: String) throws -> Entry {
+        guard let entry = processes.first(where: { $0.name == name }) else {
+            throw LocalSystemError(
+                description: "no service named '\(name)'; there are \(processes.map(\.name).joined(separator: ", "))")
+        }
+        return entry
+    }
+
     private func launch(_ service: String, _ arguments: [String], index: Int? = nil) throws {
         let name = index.map { "\(service)-\($0 + 1)" } ?? service
+        let arguments = arguments + (configuration.arguments[service] ?? [])
+        let process = try spawn(service, arguments, name: name, appendingToLog: false)
+        processes.append(Entry(name: name, service: service, arguments: arguments, process: process))
+    }
+
+    private func spawn(_ service: String, _ arguments: [String], name: String, appendingToLog: Bool) throws -> Process {
         let executable = configuration.binDirectory.appendingPathComponent("tumen-\(service)")
         guard FileManager.default.isExecutableFile(atPath: executable.path) else {
             throw LocalSystemError(description: "\(executable.path) is missing; build first with `swift build`")
         }
         let logURL = configuration.logDirectory.appendingPathComponent("\(name).log")
-        _ = FileManager.default.createFile(atPath: logURL.path, contents: nil)
+        if !appendingToLog || !FileManager.default.fileExists(atPath: logURL.path) {
+            _ = FileManager.default.createFile(atPath: logURL.path, contents: nil)
+        }
         let log = try FileHandle(forWritingTo: logURL)
+        try log.seekToEnd()
         let process = Process()
         process.executableURL = executable
-        process.arguments = arguments + (configuration.arguments[service] ?? [])
+        process.arguments = arguments
         process.standardOutput = log
         process.standardError = log
         do {
@@ -183,6 +252,6 @@ public actor LocalSystem {
         } catch {
             throw LocalSystemError(description: "cannot start \(executable.path): \(error.localizedDescription)")
         }
-        processes.append((name, process))
+        return process
     }
 }

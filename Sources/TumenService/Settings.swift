@@ -46,6 +46,18 @@ public enum Settings {
     public static let maxDocumentBytes = Setting(
         key: "max-document-bytes", env: "TUMEN_MAX_DOCUMENT_BYTES", defaultValue: String(16 * 1024 * 1024),
         help: "largest document ingest accepts, in bytes (the message size limit is derived from it)")
+    public static let submitMaxMessageBytes = Setting(
+        key: "submit-max-message-bytes", env: "TUMEN_SUBMIT_MAX_MESSAGE_BYTES", defaultValue: "",
+        help: "largest frame ingest's submit socket takes (ZMQ_MAXMSGSIZE; default 2 × max-document-bytes + 64 KiB)")
+    public static let storeMaxMessageBytes = Setting(
+        key: "store-max-message-bytes", env: "TUMEN_STORE_MAX_MESSAGE_BYTES", defaultValue: String(64 << 20),
+        help: "largest frame storage's store socket takes (ZMQ_MAXMSGSIZE)")
+    public static let jobsMaxMessageBytes = Setting(
+        key: "jobs-max-message-bytes", env: "TUMEN_JOBS_MAX_MESSAGE_BYTES", defaultValue: String(256 << 20),
+        help: "largest frame storage's jobs socket takes (ZMQ_MAXMSGSIZE)")
+    public static let controlMaxMessageBytes = Setting(
+        key: "control-max-message-bytes", env: "TUMEN_CONTROL_MAX_MESSAGE_BYTES", defaultValue: String(1 << 20),
+        help: "largest frame reporting's control socket takes (ZMQ_MAXMSGSIZE)")
     public static let maxInFlight = Setting(
         key: "max-in-flight", env: "TUMEN_MAX_IN_FLIGHT", defaultValue: "64",
         help: "documents ingest handles at once before answering busy")
@@ -56,7 +68,7 @@ public enum Settings {
         key: "topics", env: "TUMEN_DIGEST_TOPICS", defaultValue: (["all"] + Topics.subjects).joined(separator: ","),
         help: "comma-separated digest topics")
     public static let leaseSeconds = Setting(
-        key: "lease-seconds", env: "TUMEN_LEASE_SECONDS", defaultValue: "60",
+        key: "lease-seconds", env: "TUMEN_LEASE_SECONDS", defaultValue: "15",
         help: "how long a worker holds a job before it is given to another")
     public static let workerId = Setting(
         key: "worker-id", env: "TUMEN_WORKER_ID", defaultValue: "",
@@ -71,7 +83,8 @@ public enum Settings {
     /// Every setting, for documentation and validation of configuration files.
     public static let all: [Setting] = [
         submitEndpoint, storeEndpoint, jobsEndpoint, digestsEndpoint, controlEndpoint, dataDirectory, logLevel,
-        maxDocumentBytes, maxInFlight, every, topics, leaseSeconds, workerId, gazetteer, sources,
+        maxDocumentBytes, submitMaxMessageBytes, storeMaxMessageBytes, jobsMaxMessageBytes, controlMaxMessageBytes,
+        maxInFlight, every, topics, leaseSeconds, workerId, gazetteer, sources,
     ]
 }
 

@@ -9,6 +9,8 @@ import TumenProtocol
 /// - `job.result` → `job.ack` (`committed`, `duplicate` or `unknown-job`), for `analyze.document` and
 ///   `crosscheck.claims` jobs alike; committing an analysis may queue the document's crosscheck.
 /// - `job.failed` → `job.ack` (`failed-recorded`, `duplicate` or `unknown-job`).
+/// - `job.heartbeat` → `job.heartbeat`: renews the lease of the job it names while the worker still holds it, and
+///   answers with the new deadline (none when the worker does not hold the job).
 /// - anything else, or anything undecodable → `error` reply and a dead letter.
 ///
 /// How the executable drives it: for every frame, call ``handle(_:now:)``; send ``Handled/reply`` if there is
@@ -53,7 +55,9 @@ public struct JobRequestHandler: Sendable {
     }
 
     /// The message types this socket accepts.
-    public static let acceptedTypes: [MessageType] = [WorkerReady.type, JobResult.type, JobFailed.type]
+    public static let acceptedTypes: [MessageType] = [
+        WorkerReady.type, JobResult.type, JobFailed.type, JobHeartbeat.type,
+    ]
 
     private let store: any Store
     private let leaseDuration: TimeInterval?
@@ -68,6 +72,12 @@ public struct JobRequestHandler: Sendable {
         self.leaseDuration = leaseDuration
         self.logger = logger
         self.responder = FrameResponder(store: store, service: "storage", socket: "jobs", logger: logger)
+    }
+
+    /// Refuses a message that is not one request (``DecodingFailure/Code/invalidFraming``): keeps its body as a
+    /// dead letter and returns the `error` reply.
+    public func refuse(_ frame: Data, _ failure: DecodingFailure, now: Date = Date()) async -> Data {
+        await responder.refuse(frame, failure, now: now)
     }
 
     /// Handles one frame from a worker.
@@ -130,7 +140,9 @@ public struct JobRequestHandler: Sendable {
         case JobResult.type:
             let result = try responder.decode(JobResult.self, frame).payload
             let ack = try await store.commitResult(result, now: now)
-            logger.debug("job result", metadata: ["job": "\(result.jobId)", "status": "\(ack.status)"])
+            logger.log(
+                level: ack.status == JobAckStatus.duplicate ? .info : .debug, "job result",
+                metadata: ["job": "\(result.jobId)", "worker": "\(result.workerId)", "status": "\(ack.status)"])
             return Handled(
                 reply: responder.reply(ack, to: header.id, now: now),
                 jobsMayBeAvailable: ack.status == JobAckStatus.committed)
@@ -144,6 +156,21 @@ public struct JobRequestHandler: Sendable {
             return Handled(
                 reply: responder.reply(ack, to: header.id, now: now),
                 jobsMayBeAvailable: ack.status == JobAckStatus.failedRecorded)
+
+        case JobHeartbeat.type:
+            let heartbeat = try responder.decode(JobHeartbeat.self, frame).payload
+            var answer = JobHeartbeat(workerId: heartbeat.workerId, jobId: heartbeat.jobId)
+            if let jobId = heartbeat.jobId {
+                answer.leaseExpiresAt = try await store.renewLease(
+                    jobId: jobId, workerId: heartbeat.workerId, now: now, leaseDuration: leaseDuration)
+                if answer.leaseExpiresAt == nil {
+                    // The lease expired, or the result was committed just before this heartbeat was handled.
+                    logger.debug(
+                        "heartbeat for a job the worker no longer holds",
+                        metadata: ["job": "\(jobId)", "worker": "\(heartbeat.workerId)"])
+                }
+            }
+            return Handled(reply: responder.reply(answer, to: header.id, now: now))
 
         default:
             throw DecodingFailure(

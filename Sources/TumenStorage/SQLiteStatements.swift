@@ -122,6 +122,15 @@ enum SQLiteStatements {
         """
     }
 
+    /// Extends the lease of a job still leased to this worker (a heartbeat); returns the job when it changed it.
+    static func renewLease(id: String, workerId: String, now: Int64, deadline: Int64) -> SQLRequest<JobRow> {
+        """
+        UPDATE job SET leaseExpiresAt = \(deadline), updatedAt = \(now)
+        WHERE id = \(id) AND state = \(leased) AND leaseOwner = \(workerId)
+        RETURNING *
+        """
+    }
+
     /// Notes a worker's reason on a job it no longer holds, without changing its state.
     static func noteJobError(id: String, reason: String, now: Int64) -> SQL {
         "UPDATE job SET lastError = \(reason), updatedAt = \(now) WHERE id = \(id) AND state <> \(done)"
@@ -283,14 +292,24 @@ enum SQLiteStatements {
         """
     }
 
-    /// Recorded digests whose pub/sub topic starts with `prefix`, from `fromSeq` on, in recording order.
-    static func digests(topicPrefix prefix: String, fromSeq: Int, limit: Int) -> SQLRequest<DigestRow> {
-        """
-        SELECT * FROM digest
-        WHERE substr(pubSubTopic, 1, length(\(prefix))) = \(prefix) AND seq >= \(fromSeq)
-        ORDER BY recordedAt, pubSubTopic, seq
-        LIMIT \(limit)
-        """
+    /// Recorded digests whose pub/sub topic starts with `prefix`, with the optional conditions of a replay, in
+    /// replay order (pub/sub topic, then seq; the unique key's index).
+    static func digests(
+        topicPrefix prefix: String, fromSeq: Int?, recordedSince: Int64?, after: DigestPosition?, limit: Int
+    ) -> SQLRequest<DigestRow> {
+        var conditions: [SQL] = ["substr(pubSubTopic, 1, length(\(prefix))) = \(prefix)"]
+        if let fromSeq { conditions.append("seq >= \(fromSeq)") }
+        if let recordedSince { conditions.append("recordedAt >= \(recordedSince)") }
+        if let after {
+            conditions.append(
+                "(pubSubTopic > \(after.pubSubTopic) OR (pubSubTopic = \(after.pubSubTopic) AND seq > \(after.seq)))")
+        }
+        return """
+            SELECT * FROM digest
+            WHERE \(conditions.joined(separator: " AND "))
+            ORDER BY pubSubTopic, seq
+            LIMIT \(limit)
+            """
     }
 
     // MARK: Integrity

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import Logging
+import Synchronization
 import TumenProtocol
 
 /// The embedded store: SQLite in WAL mode through GRDB, in a data directory or in memory.
@@ -30,7 +31,7 @@ public final class SQLiteStore: Store {
         public var maxCandidateClaims: Int
 
         public init(
-            location: Location, leaseDuration: TimeInterval = 60, maxAttempts: Int = 5, busyTimeout: TimeInterval = 5,
+            location: Location, leaseDuration: TimeInterval = 15, maxAttempts: Int = 5, busyTimeout: TimeInterval = 5,
             maxCandidateClaims: Int = 5000
         ) {
             self.location = location
@@ -58,6 +59,9 @@ public final class SQLiteStore: Store {
     public let databasePath: String?
     private let writer: any DatabaseWriter
     private let logger: Logger
+    /// The latest window end that digest material was read up to; results committed afterwards are stamped no
+    /// earlier, so they fall into a later window instead of into one already read (and never into none).
+    private let digestHorizon = Mutex<Int64>(0)
 
     /// Opens (creating when needed) the store and brings its schema up to date.
     public init(configuration: Configuration, logger: Logger = Logger(label: "tumen.storage")) throws {
@@ -205,10 +209,11 @@ public final class SQLiteStore: Store {
     }
 
     public func commitResult(_ result: JobResult, now: Date) async throws -> JobAck {
-        let nowMillis = StoreTime.millis(now)
         let payload = try ResultPayload(result)
 
         return try await write("committing the result of job \(result.jobId)") { db in
+            // Writes are serialised: a digest read before this commit must not have a window that covers its time.
+            let nowMillis = max(StoreTime.millis(now), self.digestHorizon.withLock { $0 })
             guard
                 let job = try SQLiteStatements.completeJob(id: result.jobId, workerId: result.workerId, now: nowMillis)
                     .fetchOne(db)
@@ -266,6 +271,17 @@ public final class SQLiteStore: Store {
         }
     }
 
+    public func renewLease(jobId: String, workerId: String, now: Date, leaseDuration: TimeInterval?) async throws
+        -> Date?
+    {
+        let deadline = StoreTime.millis(now.addingTimeInterval(leaseDuration ?? configuration.leaseDuration))
+        let renew = SQLiteStatements.renewLease(
+            id: jobId, workerId: workerId, now: StoreTime.millis(now), deadline: deadline)
+        return try await write("renewing the lease of job \(jobId) for worker \(workerId)") { db in
+            try renew.fetchOne(db).map { _ in StoreTime.date(deadline) }
+        }
+    }
+
     public func nextLeaseDeadline() async throws -> Date? {
         try await read("reading lease deadlines") { db in
             try SQLiteStatements.nextLeaseDeadline.fetchOne(db).map(StoreTime.date)
@@ -292,6 +308,11 @@ public final class SQLiteStore: Store {
     public func digestMaterial(for query: DigestQuery) async throws -> DigestMaterial {
         let end = StoreTime.millis(query.until)
         let topic = query.topic == "all" ? nil : query.topic
+        // Move the horizon in line with the commits (see `commitResult`), then read: the read sees every commit
+        // before the horizon moved, and every later commit is stamped at or after `end`.
+        try await write("fixing the digest horizon at \(Timestamp.format(query.until))") { _ in
+            self.digestHorizon.withLock { $0 = max($0, end) }
+        }
         return try await read("reading digest material for \(query.cadence) \(query.topic)") { db in
             let start =
                 try SQLiteStatements.lastWindowEnd(cadence: query.cadence, topic: query.topic).fetchOne(db) ?? 0
@@ -372,13 +393,17 @@ public final class SQLiteStore: Store {
         }
     }
 
-    public func digests(topicPrefix: String, fromSeq: Int, limit: Int) async throws -> [Digest] {
-        guard limit > 0 else { return [] }
-        return try await read("reading digests on \(topicPrefix) from seq \(fromSeq)") { db in
+    public func replayDigests(_ request: DigestReplay) async throws -> DigestReplayed {
+        let limit = request.pageSize
+        return try await read("replaying digests on \(request.topicPrefix)") { db in
             let decoder = WireCoding.makeDecoder()
-            return try SQLiteStatements.digests(topicPrefix: topicPrefix, fromSeq: fromSeq, limit: limit)
-                .fetchAll(db)
-                .map { try decoder.decode(Digest.self, from: Data($0.body.utf8)) }
+            let rows = try SQLiteStatements.digests(
+                topicPrefix: request.topicPrefix, fromSeq: request.fromSeq,
+                recordedSince: request.since.map(StoreTime.millis), after: request.after, limit: limit + 1
+            ).fetchAll(db)
+            return DigestReplayed(
+                digests: try rows.prefix(limit).map { try decoder.decode(Digest.self, from: Data($0.body.utf8)) },
+                more: rows.count > limit)
         }
     }
 

@@ -46,6 +46,10 @@ public protocol Store: Sendable {
     /// Releases a job a worker gave up on: back to the queue, or failed after the maximum number of attempts.
     func recordJobFailure(_ failed: JobFailed, now: Date) async throws -> JobAck
 
+    /// Extends a job's lease to `now + leaseDuration` (nil: the configured default), but only while the job is
+    /// leased to this worker (a heartbeat). Returns the new deadline, or nil when the worker does not hold the job.
+    func renewLease(jobId: String, workerId: String, now: Date, leaseDuration: TimeInterval?) async throws -> Date?
+
     /// The earliest deadline among current leases, so that a caller knows when a job may become available again.
     func nextLeaseDeadline() async throws -> Date?
 
@@ -62,9 +66,10 @@ public protocol Store: Sendable {
     /// `duplicate` true, and changes nothing.
     func recordDigest(_ digest: Digest, now: Date) async throws -> DigestRecorded
 
-    /// Recorded digests whose pub/sub topic starts with `topicPrefix`, from sequence number `fromSeq` on, in the
-    /// order they were recorded; for replay to subscribers that missed some.
-    func digests(topicPrefix: String, fromSeq: Int, limit: Int) async throws -> [Digest]
+    /// One page of recorded digests, for subscribers that missed some: those whose pub/sub topic starts with
+    /// `request.topicPrefix`, from `fromSeq` on, recorded at or after `since`, after the position `after`, ordered
+    /// by pub/sub topic, then sequence number, at most ``DigestReplay/pageSize`` of them.
+    func replayDigests(_ request: DigestReplay) async throws -> DigestReplayed
 
     /// Keeps a frame that could not be processed; returns its id.
     func recordDeadLetter(_ deadLetter: DeadLetter) async throws -> Int64

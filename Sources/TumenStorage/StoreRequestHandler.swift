@@ -4,7 +4,8 @@ import TumenProtocol
 
 /// Turns one request frame from storage's `store` socket into exactly one reply frame.
 ///
-/// Handles `document.store`, `status.query`, `digest.query`, `digest.record` and `deadletter.record`; every reply
+/// Handles `document.store`, `status.query`, `digest.query`, `digest.record`, `digest.replay`, `deadletter.record`
+/// and `deadletter.query`; every reply
 /// carries the request's id as `correlationId`. A frame that cannot be decoded or processed gets an `error` reply
 /// (with `correlationId` when its header could be read) and is kept as a dead letter; a failure of the database
 /// itself gets an `error` reply with code `storage-error`, and the client may retry with the same id. Never throws,
@@ -29,7 +30,8 @@ public struct StoreRequestHandler: Sendable {
 
     /// The message types this socket accepts.
     public static let acceptedTypes: [MessageType] = [
-        DocumentStore.type, StatusQuery.type, DigestQuery.type, DigestRecord.type, DeadLetterRecord.type,
+        DocumentStore.type, StatusQuery.type, DigestQuery.type, DigestRecord.type, DigestReplay.type,
+        DeadLetterRecord.type, DeadLetterQuery.type,
     ]
 
     private let store: any Store
@@ -43,6 +45,12 @@ public struct StoreRequestHandler: Sendable {
     /// The reply frame to one request frame.
     public func reply(to frame: Data, now: Date = Date()) async -> Data {
         await handle(frame, now: now).reply
+    }
+
+    /// Refuses a message that is not one request (``DecodingFailure/Code/invalidFraming``): keeps its body as a
+    /// dead letter and returns the `error` reply.
+    public func refuse(_ frame: Data, _ failure: DecodingFailure, now: Date = Date()) async -> Data {
+        await responder.refuse(frame, failure, now: now)
     }
 
     /// Handles one request frame.
@@ -85,10 +93,24 @@ public struct StoreRequestHandler: Sendable {
             let recorded = try await store.recordDigest(request.payload.digest, now: now)
             return Handled(reply: responder.reply(recorded, to: header.id, now: now))
 
+        case DigestReplay.type:
+            let request = try responder.decode(DigestReplay.self, frame)
+            let replayed = try await store.replayDigests(request.payload)
+            return Handled(reply: responder.reply(replayed, to: header.id, now: now))
+
         case DeadLetterRecord.type:
             let request = try responder.decode(DeadLetterRecord.self, frame)
             let id = try await store.recordDeadLetter(request.payload.deadLetter)
             return Handled(reply: responder.reply(DeadLetterRecorded(deadLetterId: id), to: header.id, now: now))
+
+        case DeadLetterQuery.type:
+            let request = try responder.decode(DeadLetterQuery.self, frame)
+            let limit = min(max(request.payload.limit, 0), DeadLetterQuery.maxLimit)
+            let entries = try await store.deadLetters(limit: limit).map {
+                DeadLetterEntry(id: $0.id, recordedAt: $0.recordedAt, deadLetter: $0.deadLetter)
+            }
+            let list = DeadLetterList(deadLetters: entries, total: try await store.status().deadLetters)
+            return Handled(reply: responder.reply(list, to: header.id, now: now))
 
         default:
             throw DecodingFailure(

@@ -113,8 +113,22 @@ enum Samples {
             reply: true),
         MessageSample(DigestRecord(digest: Fixtures.digest), minimal: DigestRecord(digest: Fixtures.minimalDigest)),
         MessageSample(DigestRecorded(digestId: Fixtures.digest.id, seq: 4, duplicate: false), reply: true),
+        MessageSample(
+            DigestReplay(
+                topicPrefix: "digest.daily.", fromSeq: 3, since: Fixtures.windowStart,
+                after: DigestPosition(pubSubTopic: "digest.daily.all", seq: 7), limit: 20),
+            minimal: DigestReplay(topicPrefix: "digest.")),
+        MessageSample(
+            DigestReplayed(digests: [Fixtures.digest], more: true), minimal: DigestReplayed(digests: [], more: false),
+            reply: true),
         MessageSample(DeadLetterRecord(deadLetter: Fixtures.deadLetter)),
         MessageSample(DeadLetterRecorded(deadLetterId: 9_000_000_000), reply: true),
+        MessageSample(DeadLetterQuery(limit: 50)),
+        MessageSample(
+            DeadLetterList(
+                deadLetters: [DeadLetterEntry(id: 12, recordedAt: Fixtures.windowEnd, deadLetter: Fixtures.deadLetter)],
+                total: 31),
+            minimal: DeadLetterList(deadLetters: [], total: 0), reply: true),
         // storage `jobs`
         MessageSample(WorkerReady(workerId: "worker-7f3a", kinds: [.analyzeDocument, .crosscheckClaims])),
         MessageSample(
@@ -152,6 +166,9 @@ enum Samples {
             ]),
         MessageSample(JobFailed(jobId: "job-42", workerId: "worker-7f3a", reason: "analysis ran out of time")),
         MessageSample(JobAck(jobId: "job-42", status: "committed"), reply: true),
+        MessageSample(
+            JobHeartbeat(workerId: "worker-7f3a", jobId: "job-42", leaseExpiresAt: Fixtures.lease),
+            minimal: JobHeartbeat(workerId: "worker-7f3a")),
         // reporting `digests` and `control`
         MessageSample(
             DigestPublished(digest: Fixtures.digest), minimal: DigestPublished(digest: Fixtures.minimalDigest)),

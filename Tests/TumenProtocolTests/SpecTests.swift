@@ -49,7 +49,7 @@ struct SpecTests {
             #expect(readme.contains(socket.env), "README does not mention \(socket.env)")
         }
         let codes: [DecodingFailure.Code] = [
-            .invalidJSON, .invalidEnvelope, .unsupportedVersion, .unknownType, .invalidPayload,
+            .invalidJSON, .invalidEnvelope, .unsupportedVersion, .unknownType, .invalidPayload, .invalidFraming,
         ]
         for code in codes {
             #expect(readme.contains("`\(code)`"), "README does not mention the error code `\(code)`")

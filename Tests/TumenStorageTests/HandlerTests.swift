@@ -259,10 +259,13 @@ final class FailingStore: Store {
     func commitResult(_ result: JobResult, now: Date) async throws -> JobAck { throw fail() }
     func recordJobFailure(_ failed: JobFailed, now: Date) async throws -> JobAck { throw fail() }
     func nextLeaseDeadline() async throws -> Date? { throw fail() }
+    func renewLease(jobId: String, workerId: String, now: Date, leaseDuration: TimeInterval?) async throws -> Date? {
+        throw fail()
+    }
     func status() async throws -> StatusReport { throw fail() }
     func digestMaterial(for query: DigestQuery) async throws -> DigestMaterial { throw fail() }
     func recordDigest(_ digest: Digest, now: Date) async throws -> DigestRecorded { throw fail() }
-    func digests(topicPrefix: String, fromSeq: Int, limit: Int) async throws -> [Digest] { throw fail() }
+    func replayDigests(_ request: DigestReplay) async throws -> DigestReplayed { throw fail() }
     func recordDeadLetter(_ deadLetter: DeadLetter) async throws -> Int64 {
         deadLetterCount.withLock { $0 += 1 }
         throw fail()

@@ -381,15 +381,58 @@ import TumenProtocol
             #expect(try await store.recordDigest(economic, now: at(202)).seq == 1)
 
             // The stored bodies carry their seq, for replay
-            let replay = try await store.digests(topicPrefix: "digest.daily.all", fromSeq: 1, limit: 10)
-            #expect(replay.map(\.seq) == [1, 2])
+            let replay = try await store.replayDigests(DigestReplay(topicPrefix: "digest.daily.all", fromSeq: 1))
+            #expect(replay.digests.map(\.seq) == [1, 2])
+            #expect(!replay.more)
             var expected = second
             expected.seq = 2
-            #expect(replay.last == expected)
+            #expect(replay.digests.last == expected)
             #expect(
-                try await store.digests(topicPrefix: "digest.daily", fromSeq: 2, limit: 10).map(\.id) == [second.id])
-            #expect(try await store.digests(topicPrefix: "digest.daily", fromSeq: 1, limit: 10).count == 3)
-            #expect(try await store.digests(topicPrefix: "digest.weekly", fromSeq: 1, limit: 10).isEmpty)
+                try await store.replayDigests(DigestReplay(topicPrefix: "digest.daily", fromSeq: 2)).digests.map(\.id)
+                    == [second.id])
+            #expect(try await store.replayDigests(DigestReplay(topicPrefix: "digest.daily")).digests.count == 3)
+            #expect(try await store.replayDigests(DigestReplay(topicPrefix: "digest.weekly")).digests.isEmpty)
+        }
+    }
+
+    @Test func aReplayIsPagedInTopicAndSeqOrderAndCanStartAtATime() async throws {
+        try await withStore { store in
+            // Three daily digests of `all` and two of `economic`, recorded one after another
+            for (index, topic) in ["all", "economic", "all", "economic", "all"].enumerated() {
+                let start = at(Double(index) * 100)
+                _ = try await store.recordDigest(
+                    makeDigest(cadence: "daily", topic: topic, from: start, to: start.addingTimeInterval(100)),
+                    now: at(Double(index) * 100 + 100))
+            }
+
+            // Pages of two follow `after` until `more` is false, in topic, then seq order
+            var positions: [DigestPosition] = []
+            var request = DigestReplay(topicPrefix: "digest.daily.", limit: 2)
+            while true {
+                let page = try await store.replayDigests(request)
+                #expect(page.digests.count <= 2)
+                positions += page.digests.map(DigestPosition.init(of:))
+                guard page.more, let last = positions.last else { break }
+                request.after = last
+            }
+            #expect(
+                positions == [
+                    DigestPosition(pubSubTopic: "digest.daily.all", seq: 1),
+                    DigestPosition(pubSubTopic: "digest.daily.all", seq: 2),
+                    DigestPosition(pubSubTopic: "digest.daily.all", seq: 3),
+                    DigestPosition(pubSubTopic: "digest.daily.economic", seq: 1),
+                    DigestPosition(pubSubTopic: "digest.daily.economic", seq: 2),
+                ])
+
+            // `since` selects by recording time; the limit is bounded whatever the request says
+            let recent = try await store.replayDigests(DigestReplay(topicPrefix: "digest.", since: at(400)))
+            #expect(
+                recent.digests.map(DigestPosition.init(of:)) == [
+                    DigestPosition(pubSubTopic: "digest.daily.all", seq: 3),
+                    DigestPosition(pubSubTopic: "digest.daily.economic", seq: 2),
+                ])
+            #expect(DigestReplay(topicPrefix: "digest.", limit: 1_000_000).pageSize == DigestReplay.maximumLimit)
+            #expect(DigestReplay(topicPrefix: "digest.", limit: 0).pageSize == 1)
         }
     }
 

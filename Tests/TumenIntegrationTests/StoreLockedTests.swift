@@ -1,0 +1,67 @@
+import Foundation
+import Testing
+import TumenProtocol
+import TumenService
+import TumenTesting
+
+/// Another process holding the SQLite write lock: storage answers with an error, ingest says busy, clients retry.
+@Suite(.serialized)
+struct StoreLockedTests {
+    @Test func documentsSubmittedWhileAnotherProcessLocksTheDatabaseAreStoredOnceAfterRetries() async throws {
+        let running = try await RunningSystem.start(workers: 1)
+        do {
+            // Given another process that holds the database's write lock for 8 s (storage waits 5 s at most)
+            let database = running.directory.appendingPathComponent("data/tumen.sqlite").path
+            let locker = try ChildProcess.start(
+                URL(fileURLWithPath: "/usr/bin/env"),
+                [
+                    "python3", "-c",
+                    "import sqlite3, sys, time\n"
+                        + "c = sqlite3.connect(sys.argv[1], isolation_level=None)\n"
+                        + "c.execute('BEGIN IMMEDIATE')\ntime.sleep(8)\nc.execute('COMMIT')\n",
+                    database,
+                ])
+            try await Task.sleep(for: .seconds(1))
+
+            // When five documents are submitted, each retried with the same id while ingest answers busy
+            let replies = try await withThrowingTaskGroup(of: [MessageType].self) { group in
+                for index in 0..<5 {
+                    group.addTask { try await Self.submitUntilAccepted(index, endpoint: running.endpoints.submit) }
+                }
+                return try await group.reduce(into: []) { $0.append($1) }
+            }
+            let lockerOutput = try await locker.finish(timeout: .seconds(20))
+            #expect(lockerOutput.status == 0, "the locking process failed: \(lockerOutput.stderr)")
+
+            // Then storage refused while locked, and every document is stored and analysed exactly once
+            #expect(replies.contains { $0.contains(Busy.type) }, "ingest never answered busy: \(replies)")
+            #expect(replies.allSatisfy { $0.last == DocumentAccepted.type })
+            let status = try await running.system.waitUntilIdle()
+            #expect(status.documents == 5 && status.analyzedDocuments == 5 && status.jobsFailed == 0)
+        } catch {
+            Issue.record("system failed: \(error)\n\(running.logs())")
+        }
+        let statuses = await running.stop()
+        #expect(statuses.values.allSatisfy { $0 == 0 }, "services did not shut down cleanly: \(statuses)")
+    }
+
+    /// Submits one document with one id until it is accepted; returns the types of the replies it got.
+    static func submitUntilAccepted(_ index: Int, endpoint: String) async throws -> [MessageType] {
+        try await ServiceClient.with(endpoint: endpoint) { client in
+            let submit = DocumentSubmit(
+                name: "locked-\(index).md", text: "# Locked \(index)\n\nThe ministry counted \(100 + index) trucks.\n")
+            let id = MessageID.make()
+            var types: [MessageType] = []
+            let deadline = ContinuousClock.now + .seconds(60)
+            while ContinuousClock.now < deadline {
+                guard let reply = try? await client.request(submit, id: id, timeout: .seconds(8), attempts: 1) else {
+                    continue
+                }
+                types.append(reply.header.type)
+                if reply.header.type != Busy.type { return types }
+                try await Task.sleep(for: .milliseconds(300))
+            }
+            return types
+        }
+    }
+}
