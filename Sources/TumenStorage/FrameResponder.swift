@@ -80,6 +80,27 @@ struct FrameResponder: Sendable {
     }
 
     /// Decodes a whole envelope of a payload type the header named.
+    /// Reads the frame's header and dispatches it; a frame that cannot be decoded is refused (error reply and dead
+    /// letter), and a failure while handling it becomes an error reply, each wrapped by `answer`.
+    func respond<Handled>(
+        to frame: Data, now: Date, answer: (Data) -> Handled,
+        dispatch: (EnvelopeHeader) async throws -> Handled
+    ) async -> Handled {
+        let header: EnvelopeHeader
+        do {
+            header = try WireCoding.decodeHeader(frame)
+        } catch {
+            return answer(await refuse(frame, error, now: now))
+        }
+        do {
+            return try await dispatch(header)
+        } catch let failure as DecodingFailure {
+            return answer(await refuse(frame, failure, now: now))
+        } catch {
+            return answer(await fail(frame, error, requestId: header.id, type: header.type, now: now))
+        }
+    }
+
     func decode<P: Message>(_ type: P.Type, _ frame: Data) throws(DecodingFailure) -> Envelope<P> {
         try WireCoding.decode(type, from: frame)
     }

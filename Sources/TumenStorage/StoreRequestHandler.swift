@@ -55,19 +55,8 @@ public struct StoreRequestHandler: Sendable {
 
     /// Handles one request frame.
     public func handle(_ frame: Data, now: Date = Date()) async -> Handled {
-        let header: EnvelopeHeader
-        do {
-            header = try WireCoding.decodeHeader(frame)
-        } catch {
-            return Handled(reply: await responder.refuse(frame, error, now: now))
-        }
-        do {
-            return try await dispatch(frame, header: header, now: now)
-        } catch let failure as DecodingFailure {
-            return Handled(reply: await responder.refuse(frame, failure, now: now))
-        } catch {
-            return Handled(
-                reply: await responder.fail(frame, error, requestId: header.id, type: header.type, now: now))
+        await responder.respond(to: frame, now: now, answer: { Handled(reply: $0) }) { header in
+            try await dispatch(frame, header: header, now: now)
         }
     }
 
