@@ -81,3 +81,29 @@ func loadBundled<T>(_ name: String, _ load: (URL) throws -> T) -> T? {
         return nil
     }
 }
+
+/// An entry of an editable data file (gazetteer, source registry) that has an id and aliases.
+protocol AliasedEntry {
+    var id: String { get }
+    var aliases: [String] { get set }
+}
+
+/// Merges a user's entries over the bundled ones: an entry with a known id replaces it but keeps the known aliases
+/// (its own are added after them); a new id is appended.
+func mergeEntries<Entry: AliasedEntry>(_ new: [Entry], into existing: [Entry]) -> [Entry] {
+    var result = existing
+    var position: [String: Int] = [:]
+    for (index, entry) in result.enumerated() { position[entry.id] = index }
+    for entry in new {
+        if let index = position[entry.id] {
+            var merged = entry
+            merged.aliases = result[index].aliases
+            for alias in entry.aliases where !merged.aliases.contains(alias) { merged.aliases.append(alias) }
+            result[index] = merged
+        } else {
+            position[entry.id] = result.count
+            result.append(entry)
+        }
+    }
+    return result
+}

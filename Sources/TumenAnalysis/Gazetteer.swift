@@ -33,7 +33,7 @@ import TumenProtocol
 ///   are appended. When two entries claim the same alias, the later one wins.
 public struct Gazetteer: Sendable, Equatable {
     /// One known entity.
-    public struct Entry: Codable, Sendable, Equatable {
+    public struct Entry: Codable, Sendable, Equatable, AliasedEntry {
         public var id: String
         public var name: String
         public var kind: String
@@ -62,8 +62,7 @@ public struct Gazetteer: Sendable, Equatable {
     public private(set) var entries: [Entry]
 
     public init(entries: [Entry]) {
-        self.entries = []
-        self.entries = Self.merge(entries, into: [])
+        self.entries = mergeEntries(entries, into: [])
     }
 
     /// The gazetteer shipped with Tumen (`Resources/gazetteer.json`).
@@ -84,26 +83,7 @@ public struct Gazetteer: Sendable, Equatable {
     /// This gazetteer with `other`'s entries merged over it.
     public func merging(_ other: Gazetteer) -> Gazetteer {
         var result = self
-        result.entries = Self.merge(other.entries, into: entries)
-        return result
-    }
-
-    private static func merge(_ new: [Entry], into existing: [Entry]) -> [Entry] {
-        var result = existing
-        var position: [String: Int] = [:]
-        for (index, entry) in result.enumerated() { position[entry.id] = index }
-        for entry in new {
-            if let index = position[entry.id] {
-                var merged = result[index]
-                merged.name = entry.name
-                merged.kind = entry.kind
-                for alias in entry.aliases where !merged.aliases.contains(alias) { merged.aliases.append(alias) }
-                result[index] = merged
-            } else {
-                position[entry.id] = result.count
-                result.append(entry)
-            }
-        }
+        result.entries = mergeEntries(other.entries, into: entries)
         return result
     }
 }

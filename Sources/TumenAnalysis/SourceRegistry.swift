@@ -34,7 +34,7 @@ import Foundation
 /// user file always overrides the bundled grades.
 public struct SourceRegistry: Sendable, Equatable {
     /// One source.
-    public struct Entry: Codable, Sendable, Equatable {
+    public struct Entry: Codable, Sendable, Equatable, AliasedEntry {
         public var id: String
         public var name: String
         public var kind: String
@@ -86,7 +86,7 @@ public struct SourceRegistry: Sendable, Equatable {
     private var byName: [String: Int]
 
     public init(entries: [Entry]) {
-        self.entries = Self.merge(entries, into: [])
+        self.entries = mergeEntries(entries, into: [])
         byName = Self.index(self.entries)
     }
 
@@ -114,7 +114,7 @@ public struct SourceRegistry: Sendable, Equatable {
 
     /// This registry with `other`'s entries merged over it; `other` wins.
     public func merging(_ other: SourceRegistry) -> SourceRegistry {
-        SourceRegistry(entries: Self.merge(other.entries, into: entries))
+        SourceRegistry(entries: mergeEntries(other.entries, into: entries))
     }
 
     /// The source known by this name or alias, if any.
@@ -125,24 +125,6 @@ public struct SourceRegistry: Sendable, Equatable {
     /// The grade of the source named `name`, or ``unknownReliability``.
     public func reliability(for name: String) -> String {
         entry(for: name)?.reliability ?? Self.unknownReliability
-    }
-
-    private static func merge(_ new: [Entry], into existing: [Entry]) -> [Entry] {
-        var result = existing
-        var position: [String: Int] = [:]
-        for (index, entry) in result.enumerated() { position[entry.id] = index }
-        for entry in new {
-            if let index = position[entry.id] {
-                var merged = entry
-                merged.aliases = result[index].aliases
-                for alias in entry.aliases where !merged.aliases.contains(alias) { merged.aliases.append(alias) }
-                result[index] = merged
-            } else {
-                position[entry.id] = result.count
-                result.append(entry)
-            }
-        }
-        return result
     }
 
     private static func index(_ entries: [Entry]) -> [String: Int] {
