@@ -18,6 +18,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
@@ -51,6 +52,7 @@ let package = Package(
                 "TumenTransport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "CoreMetrics", package: "swift-metrics"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
             ]
@@ -64,6 +66,7 @@ let package = Package(
             dependencies: [
                 "TumenIngest", "TumenService",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "CoreMetrics", package: "swift-metrics"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
@@ -74,6 +77,7 @@ let package = Package(
             dependencies: [
                 "TumenStorage", "TumenService",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "CoreMetrics", package: "swift-metrics"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
@@ -84,6 +88,7 @@ let package = Package(
             dependencies: [
                 "TumenAnalysis", "TumenService",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "CoreMetrics", package: "swift-metrics"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
@@ -94,6 +99,7 @@ let package = Package(
             dependencies: [
                 "TumenReporting", "TumenService",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "CoreMetrics", package: "swift-metrics"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
@@ -120,7 +126,14 @@ let package = Package(
         .testTarget(name: "TumenAnalysisTests", dependencies: ["TumenAnalysis"]),
         .testTarget(name: "TumenReportingTests", dependencies: ["TumenReporting"]),
         .testTarget(name: "TumenIngestTests", dependencies: ["TumenIngest"]),
-        .testTarget(name: "TumenServiceTests", dependencies: ["TumenService", "TumenTransport", "TumenProtocol"]),
+        .testTarget(
+            name: "TumenServiceTests",
+            dependencies: [
+                "TumenService", "TumenTransport", "TumenProtocol",
+                .product(name: "CoreMetrics", package: "swift-metrics"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .testTarget(
             name: "TumenIntegrationTests",
             dependencies: [

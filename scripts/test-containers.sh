@@ -16,13 +16,17 @@ cd "$(dirname "$0")/.."
 root=$(pwd)
 project=tumen-e2e
 workers=3
-ports_chosen=${TUMEN_SUBMIT_PORT:-}${TUMEN_STORE_PORT:-}${TUMEN_DIGESTS_PORT:-}${TUMEN_CONTROL_PORT:-}
+ports_chosen=${TUMEN_SUBMIT_PORT:-}${TUMEN_STORE_PORT:-}${TUMEN_DIGESTS_PORT:-}${TUMEN_CONTROL_PORT:-}${TUMEN_INGEST_HEALTH_PORT:-}${TUMEN_STORAGE_HEALTH_PORT:-}${TUMEN_REPORTING_HEALTH_PORT:-}
 submit_port=${TUMEN_SUBMIT_PORT:-5550}
 store_port=${TUMEN_STORE_PORT:-5551}
 digests_port=${TUMEN_DIGESTS_PORT:-5553}
 control_port=${TUMEN_CONTROL_PORT:-5554}
+ingest_health_port=${TUMEN_INGEST_HEALTH_PORT:-5555}
+storage_health_port=${TUMEN_STORAGE_HEALTH_PORT:-5556}
+reporting_health_port=${TUMEN_REPORTING_HEALTH_PORT:-5557}
 export TUMEN_SUBMIT_PORT=$submit_port TUMEN_STORE_PORT=$store_port TUMEN_DIGESTS_PORT=$digests_port \
-    TUMEN_CONTROL_PORT=$control_port
+    TUMEN_CONTROL_PORT=$control_port TUMEN_INGEST_HEALTH_PORT=$ingest_health_port \
+    TUMEN_STORAGE_HEALTH_PORT=$storage_health_port TUMEN_REPORTING_HEALTH_PORT=$reporting_health_port
 export TUMEN_BASE_IMAGE=${TUMEN_BASE_IMAGE:-localhost/tumen-base:bookworm}
 seeds="$root/../shared/corpus/seeds"
 
@@ -102,20 +106,35 @@ trap 'exit 130' INT TERM
 # Leftovers of an interrupted run would hold the ports and an old store.
 remove_project || fail "could not clear what an earlier run left behind"
 in_use() { for port in "$@"; do (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && return 0; done; return 1; }
-if in_use "$submit_port" "$store_port" "$digests_port" "$control_port"; then
+all_ports() {
+    echo "$submit_port $store_port $digests_port $control_port $ingest_health_port $storage_health_port" \
+        "$reporting_health_port"
+}
+# shellcheck disable=SC2046
+if in_use $(all_ports); then
     if [ -n "${ports_chosen:-}" ]; then
-        fail "a port of $submit_port $store_port $digests_port $control_port on 127.0.0.1 is in use; choose others with TUMEN_*_PORT"
+        fail "a port of $(all_ports) on 127.0.0.1 is in use; choose others with TUMEN_*_PORT"
     fi
     # Someone runs Tumen on the default ports (a local 'tumen up'?): publish on other host ports instead.
     for base in 25550 35550 45550; do
-        in_use $base $((base + 1)) $((base + 3)) $((base + 4)) || break
+        in_use $base $((base + 1)) $((base + 3)) $((base + 4)) $((base + 5)) $((base + 6)) $((base + 7)) || break
     done
     submit_port=$base store_port=$((base + 1)) digests_port=$((base + 3)) control_port=$((base + 4))
-    in_use "$submit_port" "$store_port" "$digests_port" "$control_port" && fail "found no free ports to publish on"
+    ingest_health_port=$((base + 5)) storage_health_port=$((base + 6)) reporting_health_port=$((base + 7))
+    # shellcheck disable=SC2046
+    in_use $(all_ports) && fail "found no free ports to publish on"
     export TUMEN_SUBMIT_PORT=$submit_port TUMEN_STORE_PORT=$store_port TUMEN_DIGESTS_PORT=$digests_port \
-        TUMEN_CONTROL_PORT=$control_port
-    say "the default ports are in use on 127.0.0.1; publishing on $submit_port, $store_port, $digests_port, $control_port"
+        TUMEN_CONTROL_PORT=$control_port TUMEN_INGEST_HEALTH_PORT=$ingest_health_port \
+        TUMEN_STORAGE_HEALTH_PORT=$storage_health_port TUMEN_REPORTING_HEALTH_PORT=$reporting_health_port
+    say "the default ports are in use on 127.0.0.1; publishing on $(all_ports)"
 fi
+# tumen status against the published ports: storage's counts and every service's system.health.
+status() {
+    "$tumen" status --store-endpoint "tcp://127.0.0.1:$store_port" \
+        --ingest-health-endpoint "tcp://127.0.0.1:$ingest_health_port" \
+        --storage-health-endpoint "tcp://127.0.0.1:$storage_health_port" \
+        --reporting-health-endpoint "tcp://127.0.0.1:$reporting_health_port" "$@"
+}
 say "podman-compose up -d --scale analysis=$workers"
 compose up -d --scale "analysis=$workers" >"$work/up.log" 2>&1 || { tail -30 "$work/up.log" >&2; fail "podman-compose up failed"; }
 running=$(podman ps --filter "label=io.podman.compose.project=$project" --format '{{.Names}}' | sort)
@@ -128,7 +147,7 @@ timing "compose up"
 
 say "waiting for storage on tcp://127.0.0.1:$store_port"
 deadline=$((SECONDS + 120))
-until "$tumen" status --store-endpoint "tcp://127.0.0.1:$store_port" >"$work/status" 2>&1; do
+until status >"$work/status" 2>&1; do
     [ $SECONDS -lt $deadline ] || { cat "$work/status" >&2; fail "storage did not answer tumen status within 120 s"; }
     sleep 1
 done
@@ -139,8 +158,8 @@ wait_for_analysis() {
     say "waiting for the analysis of $1 documents (0 queued, 0 leased)"
     local deadline=$((SECONDS + 180)) jobs queued leased done_
     while :; do
-        if "$tumen" status --store-endpoint "tcp://127.0.0.1:$store_port" >"$work/status" 2>&1; then
-            jobs=$(grep '^jobs' "$work/status" || true)
+        if status >"$work/status" 2>&1; then
+            jobs=$(grep '^  jobs' "$work/status" || true)
             queued=$(echo "$jobs" | sed -n 's/.* \([0-9][0-9]*\) queued.*/\1/p')
             leased=$(echo "$jobs" | sed -n 's/.* \([0-9][0-9]*\) leased.*/\1/p')
             done_=$(echo "$jobs" | sed -n 's/.* \([0-9][0-9]*\) done.*/\1/p')
@@ -150,6 +169,9 @@ wait_for_analysis() {
         sleep 1
     done
     sed 's/^/   /' "$work/status" >&2
+    workers_heard=$(grep -c '^  analysis ' "$work/status" || true)
+    [ "$workers_heard" -eq "$workers" ] \
+        || fail "tumen status shows $workers_heard analysis workers' system.health, expected $workers"
 }
 
 # --- subscribe, ingest, analyse, digest -----------------------------------------------------------------------------
@@ -227,7 +249,7 @@ timing "graceful stop"
 say "starting the stopped containers again; the store must still hold the seeds"
 podman start $running >"$work/start.log" 2>&1 || { cat "$work/start.log" >&2; fail "podman start failed after the graceful stop"; }
 deadline=$((SECONDS + 120))
-until "$tumen" status --store-endpoint "tcp://127.0.0.1:$store_port" >"$work/status" 2>&1; do
+until status >"$work/status" 2>&1; do
     [ $SECONDS -lt $deadline ] || { cat "$work/status" >&2; fail "storage did not answer after a restart within 120 s"; }
     sleep 1
 done

@@ -1,3 +1,4 @@
+import CoreMetrics
 import Dispatch
 import Foundation
 import Logging
@@ -15,7 +16,8 @@ import TumenTransport
 /// worker. It heartbeats (Paranoid Pirate): every `heartbeatInterval` it sends `job.heartbeat` naming the job in
 /// hand, so storage keeps extending that lease while the worker is alive however long the job takes. It
 /// re-announces itself while idle, so a restarted storage learns about it again, and when storage has been silent
-/// for `silenceLimit` it closes its DEALER and connects a new one.
+/// for `silenceLimit` it closes its DEALER and connects a new one. Its `system.health` goes to storage on the same
+/// connection, and storage publishes it.
 struct AnalysisWorker: Service {
     let jobsEndpoint: String
     let analyzer: Analyzer
@@ -30,32 +32,59 @@ struct AnalysisWorker: Service {
     let silenceLimit: Duration = .seconds(10)
     /// Where analyses run, off the concurrency pool, so that heartbeats keep going during a long job.
     private let analysisQueue = DispatchQueue(label: "tumen.analysis.jobs")
+    /// The connection to storage in use, if any.
+    private let current = ConnectionSlot()
+    private let health: HealthPublisher
 
-    init(jobsEndpoint: String, workerId: String, analyzer: Analyzer, crosscheck: Crosscheck, logger: Logger) {
+    init(
+        jobsEndpoint: String, workerId: String, healthInterval: Duration, analyzer: Analyzer, crosscheck: Crosscheck,
+        logger: Logger
+    ) {
         self.jobsEndpoint = jobsEndpoint
         self.analyzer = analyzer
         self.crosscheck = crosscheck
         self.workerId = workerId
         self.logger = logger
+        let current = self.current
+        health = HealthPublisher(
+            service: "analysis", instance: workerId, interval: healthInterval, endpoints: ["jobs": jobsEndpoint],
+            logger: logger,
+            probe: {
+                let jobs = current.connection.withLock { $0?.state.withLock { $0.jobId == nil ? 0 : 1 } } ?? 0
+                return HealthPublisher.Probe(
+                    state: Task.isShuttingDownGracefully ? .draining : jobs > 0 ? .busy : .ready,
+                    queues: ["jobsInHand": jobs])
+            },
+            deliver: { envelope in
+                guard let connection = current.connection.withLock({ $0 }) else { return }
+                try connection.reactor.send([envelope], on: "jobs")
+            })
         logger.info("analysis worker starting", metadata: ["worker": "\(workerId)", "jobs": "\(jobsEndpoint)"])
     }
 
     func run() async throws {
-        while !Task.isShuttingDownGracefully, !Task.isCancelled {
-            let reactor = try SocketReactor(
-                name: "analysis",
-                sockets: [
-                    SocketDescriptor(
-                        name: "jobs", type: .dealer, bind: [], connect: [jobsEndpoint],
-                        options: SocketOptions(maxMessageSize: 256 << 20))
-                ])
-            let storageWentSilent = await serve(Connection(reactor: reactor))
-            reactor.shutdown()
-            await reactor.waitUntilStopped()
-            guard storageWentSilent else { return }
-            logger.warning(
-                "storage has been silent; reconnecting",
-                metadata: ["worker": "\(workerId)", "silence": "\(silenceLimit)"])
+        try await withThrowingDiscardingTaskGroup { group in
+            group.addTask { await health.run() }
+            while !Task.isShuttingDownGracefully, !Task.isCancelled {
+                let reactor = try SocketReactor(
+                    name: "analysis",
+                    sockets: [
+                        SocketDescriptor(
+                            name: "jobs", type: .dealer, bind: [], connect: [jobsEndpoint],
+                            options: SocketOptions(maxMessageSize: 256 << 20))
+                    ])
+                let connection = Connection(reactor: reactor)
+                current.connection.withLock { $0 = connection }
+                let storageWentSilent = await serve(connection)
+                current.connection.withLock { $0 = nil }
+                reactor.shutdown()
+                await reactor.waitUntilStopped()
+                guard storageWentSilent else { break }
+                logger.warning(
+                    "storage has been silent; reconnecting",
+                    metadata: ["worker": "\(workerId)", "silence": "\(silenceLimit)"])
+            }
+            group.cancelAll()
         }
     }
 
@@ -74,6 +103,11 @@ struct AnalysisWorker: Service {
         let state = Mutex(State())
 
         init(reactor: SocketReactor) { self.reactor = reactor }
+    }
+
+    /// The connection in use, shared with the health publisher.
+    private final class ConnectionSlot: Sendable {
+        let connection = Mutex<Connection?>(nil)
     }
 
     /// Serves one connection until graceful shutdown (false) or until storage goes silent (true).
@@ -132,6 +166,11 @@ struct AnalysisWorker: Service {
                 let assign = try WireCoding.decode(JobAssign.self, from: frame).payload
                 connection.state.withLock { $0.jobId = assign.jobId }
                 let reply = await analysisQueue.run { process(assign) }
+                Counter(
+                    label: reply is JobFailed ? "jobs_failed" : "jobs_done",
+                    dimensions: [("kind", assign.kind.rawValue)]
+                )
+                .increment()
                 send(reply, on: connection)
             } catch {
                 logger.error("unreadable job.assign: \(error)")

@@ -20,13 +20,14 @@ struct AnalysisCommand: AsyncParsableCommand {
             Settings.jobsEndpoint.key: jobsEndpoint, Settings.workerId.key: workerId, Settings.gazetteer.key: gazetteer,
             Settings.sources.key: sources,
         ])
-        let logger = ServiceRunner.bootstrapLogging(label: "tumen.analysis", level: config.string(Settings.logLevel))
+        let logger = ServiceRunner.bootstrap(label: "tumen.analysis", level: config.string(Settings.logLevel))
         let configuredId = config.string(Settings.workerId)
         let id = configuredId.isEmpty ? "\(ProcessInfo.processInfo.hostName)-\(getpid())" : configuredId
         let setup = try AnalysisSetup(
             extraGazetteer: config.string(Settings.gazetteer), extraSources: config.string(Settings.sources))
         let worker = AnalysisWorker(
             jobsEndpoint: config.string(Settings.jobsEndpoint), workerId: id,
+            healthInterval: try config.healthInterval(),
             analyzer: setup.analyzer, crosscheck: setup.crosscheck, logger: logger)
         try await ServiceRunner.run([worker], logger: logger)
     }

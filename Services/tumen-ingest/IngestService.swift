@@ -1,3 +1,4 @@
+import CoreMetrics
 import Foundation
 import Logging
 import ServiceLifecycle
@@ -13,14 +14,15 @@ struct IngestService: Service {
     let storage: RequestChannel
     let deadLetters: DeadLetterSender
     let intake: DocumentIntake
-    let maxInFlight: Int
+    let loop: ServerLoop
+    let health: HealthPublisher
     let logger: Logger
 
     /// - Parameter frameLimit: the largest frame the submit socket takes; libzmq drops the connection of a peer
     ///   that sends a bigger one.
     init(
-        submitEndpoint: String, storeEndpoint: String, intake: DocumentIntake, frameLimit: Int64, maxInFlight: Int,
-        logger: Logger
+        submitEndpoint: String, storeEndpoint: String, healthEndpoint: String, healthInterval: Duration,
+        intake: DocumentIntake, frameLimit: Int64, maxInFlight: Int, logger: Logger
     ) throws {
         reactor = try SocketReactor(
             name: "ingest",
@@ -30,25 +32,42 @@ struct IngestService: Service {
                     options: SocketOptions(maxMessageSize: frameLimit)),
                 SocketDescriptor(
                     name: "store", type: .dealer, bind: [], connect: [storeEndpoint], options: SocketOptions()),
+                SocketDescriptor(name: "health", type: .pub, bind: [healthEndpoint]),
             ])
-        storage = RequestChannel(reactor: reactor, socket: "store", endpoint: storeEndpoint)
+        let reactor = reactor
+        let storage = RequestChannel(reactor: reactor, socket: "store", endpoint: storeEndpoint)
+        let loop = ServerLoop(reactor: reactor, maxInFlight: maxInFlight)
+        self.storage = storage
+        self.loop = loop
         deadLetters = DeadLetterSender(storage: storage, service: "ingest", logger: logger)
+        health = HealthPublisher(
+            service: "ingest", interval: healthInterval,
+            endpoints: reactor.endpoints(of: ["submit", "health"]), logger: logger,
+            probe: {
+                var probe = loop.health
+                probe.queues["storageRequests"] = storage.pendingCount
+                return probe
+            },
+            deliver: HealthPublisher.onPublisher(reactor, socket: "health"))
         self.intake = intake
-        self.maxInFlight = maxInFlight
         self.logger = logger
         logger.info("ingest listening", metadata: ["submit": "\(reactor.endpoint(of: "submit") ?? submitEndpoint)"])
     }
 
     func run() async throws {
-        await ServerLoop(reactor: reactor, maxInFlight: maxInFlight).run(
-            consumeInline: { message in
-                guard message.socket == "store" else { return false }
-                storage.deliver(message.frames)
-                return true
-            },
-            handle: { message in await handleSubmit(message) },
-            busy: Busy(retryAfterMs: 500, reason: "ingest is at capacity or restarting"))
-        storage.cancelAll()
+        await withDiscardingTaskGroup { group in
+            group.addTask { await health.run() }
+            await loop.run(
+                consumeInline: { message in
+                    guard message.socket == "store" else { return false }
+                    storage.deliver(message.frames)
+                    return true
+                },
+                handle: { message in await handleSubmit(message) },
+                busy: Busy(retryAfterMs: 500, reason: "ingest is at capacity or restarting"))
+            storage.cancelAll()
+            group.cancelAll()
+        }
     }
 
     private func handleSubmit(_ message: InboundMessage) async {
@@ -80,6 +99,7 @@ struct IngestService: Service {
         do {
             document = try intake.document(from: submit, now: Date())
         } catch {
+            Counter(label: "documents_rejected", dimensions: [("code", error.code.rawValue)]).increment()
             await deadLetters.record(socket: "submit", reason: error.reason, raw: request.body)
             send(
                 request,
@@ -93,6 +113,7 @@ struct IngestService: Service {
                 DocumentStore(document: document), id: envelope.id, timeout: .seconds(3), attempts: 2
             )
             .decode(DocumentStored.self)
+            Counter(label: stored.duplicate ? "documents_duplicate" : "documents_accepted").increment()
             logger.info(
                 "document accepted",
                 metadata: ["name": "\(submit.name)", "id": "\(stored.documentId)", "duplicate": "\(stored.duplicate)"])
@@ -101,6 +122,7 @@ struct IngestService: Service {
                 duplicate: stored.duplicate, characters: document.text.unicodeScalars.count)
             send(request, Replies.make(accepted, to: envelope.id))
         } catch {
+            Counter(label: "documents_busy").increment()
             logger.error("storage did not commit \(submit.name): \(error)")
             let busy = Busy(retryAfterMs: 1000, reason: "storage did not commit '\(submit.name)': \(error)")
             send(request, Replies.make(busy, to: envelope.id))

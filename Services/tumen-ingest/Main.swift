@@ -15,14 +15,17 @@ struct IngestCommand: AsyncParsableCommand {
     @Option(help: "Documents handled at once before answering busy (TUMEN_MAX_IN_FLIGHT).") var maxInFlight: String?
     @Option(help: "Largest frame on the submit socket, in bytes (TUMEN_SUBMIT_MAX_MESSAGE_BYTES).")
     var submitMaxMessageBytes: String?
+    @Option(help: "Endpoint to bind for system.health (TUMEN_INGEST_HEALTH_ENDPOINT).") var ingestHealthEndpoint:
+        String?
 
     func run() async throws {
         let config = try common.configuration(flags: [
             Settings.submitEndpoint.key: submitEndpoint, Settings.storeEndpoint.key: storeEndpoint,
             Settings.maxDocumentBytes.key: maxDocumentBytes, Settings.maxInFlight.key: maxInFlight,
             Settings.submitMaxMessageBytes.key: submitMaxMessageBytes,
+            Settings.ingestHealthEndpoint.key: ingestHealthEndpoint,
         ])
-        let logger = ServiceRunner.bootstrapLogging(label: "tumen.ingest", level: config.string(Settings.logLevel))
+        let logger = ServiceRunner.bootstrap(label: "tumen.ingest", level: config.string(Settings.logLevel))
         let maxDocumentBytes = try config.int(Settings.maxDocumentBytes)
         // By default room for base64 (4/3) and then some, so that an oversized document still arrives and gets a
         // clear answer.
@@ -32,6 +35,7 @@ struct IngestCommand: AsyncParsableCommand {
         let service = try IngestService(
             submitEndpoint: config.string(Settings.submitEndpoint),
             storeEndpoint: config.string(Settings.storeEndpoint),
+            healthEndpoint: config.string(Settings.ingestHealthEndpoint), healthInterval: try config.healthInterval(),
             intake: DocumentIntake(configuration: .init(maxDocumentBytes: maxDocumentBytes)),
             frameLimit: Int64(frameLimit),
             maxInFlight: try config.int(Settings.maxInFlight), logger: logger)

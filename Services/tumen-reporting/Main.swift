@@ -17,14 +17,17 @@ struct ReportingCommand: AsyncParsableCommand {
     @Option(help: "Comma-separated digest topics (TUMEN_DIGEST_TOPICS).") var topics: String?
     @Option(help: "Largest frame on the control socket, in bytes (TUMEN_CONTROL_MAX_MESSAGE_BYTES).")
     var controlMaxMessageBytes: String?
+    @Option(help: "Endpoint to bind for system.health (TUMEN_REPORTING_HEALTH_ENDPOINT).")
+    var reportingHealthEndpoint: String?
 
     func run() async throws {
         let config = try common.configuration(flags: [
             Settings.digestsEndpoint.key: digestsEndpoint, Settings.controlEndpoint.key: controlEndpoint,
             Settings.storeEndpoint.key: storeEndpoint, Settings.every.key: every, Settings.topics.key: topics,
             Settings.controlMaxMessageBytes.key: controlMaxMessageBytes,
+            Settings.reportingHealthEndpoint.key: reportingHealthEndpoint,
         ])
-        let logger = ServiceRunner.bootstrapLogging(label: "tumen.reporting", level: config.string(Settings.logLevel))
+        let logger = ServiceRunner.bootstrap(label: "tumen.reporting", level: config.string(Settings.logLevel))
         guard let cadence = Cadence(config.string(Settings.every)) else {
             throw ValidationError("every: '\(config.string(Settings.every))' is not a period such as 10m, 1h, 1d or 1w")
         }
@@ -35,6 +38,8 @@ struct ReportingCommand: AsyncParsableCommand {
             digestsEndpoint: config.string(Settings.digestsEndpoint),
             controlEndpoint: config.string(Settings.controlEndpoint),
             storeEndpoint: config.string(Settings.storeEndpoint),
+            healthEndpoint: config.string(Settings.reportingHealthEndpoint),
+            healthInterval: try config.healthInterval(),
             controlMaxMessageBytes: Int64(try config.int(Settings.controlMaxMessageBytes)),
             cadence: cadence, topics: topicList, logger: logger)
         try await ServiceRunner.run([service], logger: logger)

@@ -1,3 +1,4 @@
+import CoreMetrics
 import Foundation
 import Logging
 import ServiceLifecycle
@@ -15,11 +16,13 @@ struct ReportingService: Service {
     let maker: DigestMaker
     let cadence: Cadence
     let topics: [String]
+    let loop: ServerLoop
+    let health: HealthPublisher
     let logger: Logger
 
     init(
-        digestsEndpoint: String, controlEndpoint: String, storeEndpoint: String, controlMaxMessageBytes: Int64,
-        cadence: Cadence, topics: [String], logger: Logger
+        digestsEndpoint: String, controlEndpoint: String, storeEndpoint: String, healthEndpoint: String,
+        healthInterval: Duration, controlMaxMessageBytes: Int64, cadence: Cadence, topics: [String], logger: Logger
     ) throws {
         reactor = try SocketReactor(
             name: "reporting",
@@ -31,8 +34,22 @@ struct ReportingService: Service {
                     options: SocketOptions(maxMessageSize: controlMaxMessageBytes)),
                 SocketDescriptor(
                     name: "store", type: .dealer, bind: [], connect: [storeEndpoint], options: SocketOptions()),
+                SocketDescriptor(name: "health", type: .pub, bind: [healthEndpoint]),
             ])
-        storage = RequestChannel(reactor: reactor, socket: "store", endpoint: storeEndpoint)
+        let reactor = reactor
+        let storage = RequestChannel(reactor: reactor, socket: "store", endpoint: storeEndpoint)
+        let loop = ServerLoop(reactor: reactor, maxInFlight: 8)
+        self.storage = storage
+        self.loop = loop
+        health = HealthPublisher(
+            service: "reporting", interval: healthInterval,
+            endpoints: reactor.endpoints(of: ["digests", "control", "health"]), logger: logger,
+            probe: {
+                var probe = loop.health
+                probe.queues["storageRequests"] = storage.pendingCount
+                return probe
+            },
+            deliver: HealthPublisher.onPublisher(reactor, socket: "health"))
         deadLetters = DeadLetterSender(storage: storage, service: "reporting", logger: logger)
         maker = DigestMaker(reactor: reactor, storage: storage, cadence: cadence, logger: logger)
         self.cadence = cadence
@@ -49,7 +66,8 @@ struct ReportingService: Service {
     func run() async throws {
         await withDiscardingTaskGroup { group in
             group.addTask { await runSchedule() }
-            await ServerLoop(reactor: reactor, maxInFlight: 8).run(
+            group.addTask { await health.run() }
+            await loop.run(
                 consumeInline: { message in
                     guard message.socket == "store" else { return false }
                     storage.deliver(message.frames)
@@ -159,6 +177,7 @@ actor DigestMaker {
         digest.seq = recorded.seq
         let body = try WireCoding.encode(Envelope(id: digest.id, payload: DigestPublished(digest: digest)))
         try reactor.send([Data(digest.pubSubTopic.utf8), body], on: "digests")
+        Counter(label: recorded.duplicate ? "digests_republished" : "digests_published").increment()
         logger.info(
             "digest published",
             metadata: [

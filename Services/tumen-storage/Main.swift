@@ -20,6 +20,8 @@ struct StorageCommand: AsyncParsableCommand {
     var storeMaxMessageBytes: String?
     @Option(help: "Largest frame on the jobs socket, in bytes (TUMEN_JOBS_MAX_MESSAGE_BYTES).")
     var jobsMaxMessageBytes: String?
+    @Option(help: "Endpoint to bind for system.health (TUMEN_STORAGE_HEALTH_ENDPOINT).")
+    var storageHealthEndpoint: String?
 
     func run() async throws {
         let config = try common.configuration(flags: [
@@ -27,8 +29,9 @@ struct StorageCommand: AsyncParsableCommand {
             Settings.dataDirectory.key: dataDir, Settings.leaseSeconds.key: leaseSeconds,
             Settings.storeMaxMessageBytes.key: storeMaxMessageBytes,
             Settings.jobsMaxMessageBytes.key: jobsMaxMessageBytes,
+            Settings.storageHealthEndpoint.key: storageHealthEndpoint,
         ])
-        let logger = ServiceRunner.bootstrapLogging(label: "tumen.storage", level: config.string(Settings.logLevel))
+        let logger = ServiceRunner.bootstrap(label: "tumen.storage", level: config.string(Settings.logLevel))
         let store = try SQLiteStore(
             configuration: .init(
                 location: .directory(config.string(Settings.dataDirectory)),
@@ -36,6 +39,7 @@ struct StorageCommand: AsyncParsableCommand {
             logger: logger)
         let service = try StorageService(
             storeEndpoint: config.string(Settings.storeEndpoint), jobsEndpoint: config.string(Settings.jobsEndpoint),
+            healthEndpoint: config.string(Settings.storageHealthEndpoint), healthInterval: try config.healthInterval(),
             maxMessageBytes: (
                 store: Int64(try config.int(Settings.storeMaxMessageBytes)),
                 jobs: Int64(try config.int(Settings.jobsMaxMessageBytes))

@@ -1,3 +1,4 @@
+import CoreMetrics
 import Foundation
 import Logging
 import ServiceLifecycle
@@ -7,19 +8,22 @@ import TumenStorage
 import TumenTransport
 
 /// Storage: the only owner of the store. Serves store, query and digest requests on `store`, and leases
-/// analysis jobs to workers on `jobs`.
+/// analysis jobs to workers on `jobs`. Publishes `system.health` on `health`: its own, and the analysis workers'
+/// that arrive on `jobs`.
 struct StorageService: Service {
     let reactor: SocketReactor
     let requests: StoreRequestHandler
     let jobs: JobRequestHandler
     let dispatcher: JobDispatcher
+    let loop: ServerLoop
+    let health: HealthPublisher
     let logger: Logger
 
     /// - Parameter maxMessageBytes: the largest frame each socket takes; libzmq drops the connection of a peer that
     ///   sends a bigger one.
     init(
-        storeEndpoint: String, jobsEndpoint: String, maxMessageBytes: (store: Int64, jobs: Int64), store: any Store,
-        logger: Logger
+        storeEndpoint: String, jobsEndpoint: String, healthEndpoint: String, healthInterval: Duration,
+        maxMessageBytes: (store: Int64, jobs: Int64), store: any Store, logger: Logger
     ) throws {
         reactor = try SocketReactor(
             name: "storage",
@@ -30,10 +34,32 @@ struct StorageService: Service {
                 SocketDescriptor(
                     name: "jobs", type: .router, bind: [jobsEndpoint], connect: [],
                     options: SocketOptions(maxMessageSize: maxMessageBytes.jobs, routerMandatory: true)),
+                SocketDescriptor(name: "health", type: .pub, bind: [healthEndpoint]),
             ])
+        let reactor = reactor
         requests = StoreRequestHandler(store: store, logger: logger)
         jobs = JobRequestHandler(store: store, logger: logger)
-        dispatcher = JobDispatcher(reactor: reactor, jobs: jobs, logger: logger)
+        let dispatcher = JobDispatcher(reactor: reactor, jobs: jobs, logger: logger)
+        let loop = ServerLoop(reactor: reactor)
+        self.dispatcher = dispatcher
+        self.loop = loop
+        health = HealthPublisher(
+            service: "storage", interval: healthInterval,
+            endpoints: reactor.endpoints(of: ["store", "jobs", "health"]), logger: logger,
+            probe: {
+                var probe = loop.health
+                probe.queues["waitingWorkers"] = await dispatcher.waitingCount
+                do {
+                    let status = try await store.status()
+                    probe.queues["jobsQueued"] = status.jobsQueued
+                    probe.queues["jobsLeased"] = status.jobsLeased
+                    probe.queues["documentsPending"] = status.documents - status.analyzedDocuments
+                } catch {
+                    probe.state = .degraded
+                }
+                return probe
+            },
+            deliver: HealthPublisher.onPublisher(reactor, socket: "health"))
         self.logger = logger
         logger.info(
             "storage serving",
@@ -45,13 +71,14 @@ struct StorageService: Service {
 
     func run() async throws {
         await withDiscardingTaskGroup { group in
+            group.addTask { await health.run() }
             group.addTask {
                 while !Task.isCancelled {
                     await dispatcher.offerJobs()
                     try? await Task.sleep(for: .seconds(1))
                 }
             }
-            await ServerLoop(reactor: reactor).run(
+            await loop.run(
                 consumeInline: { _ in false },
                 handle: { message in await handle(message) },
                 busy: Busy(retryAfterMs: 1000, reason: "storage is busy or restarting"))
@@ -76,12 +103,32 @@ struct StorageService: Service {
             let handled = await requests.handle(request.body)
             send(request, handled.reply, on: "store")
             if handled.jobsMayBeAvailable { await dispatcher.offerJobs() }
+        case "jobs" where Self.isHealth(request.body):
+            await relayHealth(request)
         default:
             let handled = await jobs.handle(request.body)
             if let reply = handled.reply { send(request, reply, on: "jobs") }
             if let worker = handled.waitingWorker { await dispatcher.wait(worker, route: request.route) }
             if handled.jobsMayBeAvailable { await dispatcher.offerJobs() }
         }
+    }
+
+    /// Whether a frame from a worker is a `system.health` heartbeat (relayed, not answered).
+    private static func isHealth(_ body: Data) -> Bool {
+        (try? WireCoding.decodeHeader(body).type) == SystemHealth.type
+    }
+
+    /// Publishes a worker's heartbeat on storage's health socket, unchanged, once it decodes; a heartbeat that
+    /// does not is refused like any bad frame (error reply and dead letter).
+    private func relayHealth(_ request: RoutedRequest) async {
+        do {
+            _ = try WireCoding.decode(SystemHealth.self, from: request.body)
+        } catch {
+            send(request, await jobs.refuse(request.body, error), on: "jobs")
+            return
+        }
+        Counter(label: "worker_heartbeats_relayed").increment()
+        send([Data(Topics.health.utf8), request.body], on: "health")
     }
 
     private func send(_ request: RoutedRequest, _ reply: Data, on socket: String) {
@@ -114,6 +161,9 @@ actor JobDispatcher {
         self.jobs = jobs
         self.logger = logger
     }
+
+    /// How many workers wait for a job.
+    var waitingCount: Int { waiting.count }
 
     /// Remembers a worker that found no job, replacing an older entry of the same worker.
     func wait(_ worker: JobRequestHandler.WaitingWorker, route: [Data]) {

@@ -94,25 +94,49 @@ struct Subscribe: AsyncParsableCommand {
     }
 }
 
-/// `tumen status`: what storage holds.
+/// `tumen status`: each service's heartbeat and what storage holds.
 struct Status: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Show documents, jobs, digests and dead letters in storage.")
+        abstract: "Show each service's health, and documents, jobs, digests and dead letters in storage.",
+        discussion: """
+            Listens to the system.health publishers of ingest, storage (which relays the analysis workers') and \
+            reporting for --wait seconds, then asks storage for its counts. Exits 1 when a service sent no \
+            heartbeat or storage did not answer.
+            """)
 
     @OptionGroup var endpoints: EndpointOptions
+    @Option(help: "Ingest's health endpoint (TUMEN_INGEST_HEALTH_ENDPOINT).") var ingestHealthEndpoint: String?
+    @Option(help: "Storage's health endpoint (TUMEN_STORAGE_HEALTH_ENDPOINT).") var storageHealthEndpoint: String?
+    @Option(help: "Reporting's health endpoint (TUMEN_REPORTING_HEALTH_ENDPOINT).") var reportingHealthEndpoint: String?
+    @Option(help: "Seconds to listen for heartbeats (a little more than the services' health interval).")
+    var wait: Double = 2.5
+    @Option(help: "Output format: text or json.") var format: StatusFormat = .text
+
+    enum StatusFormat: String, ExpressibleByArgument { case text, json }
 
     func run() async throws {
-        let config = try endpoints.configuration()
-        let status = try await ServiceClient.with(endpoint: config.string(Settings.storeEndpoint)) { client in
-            try await client.request(StatusQuery(), timeout: .seconds(3), attempts: 2).decode(StatusReport.self)
+        let config = try endpoints.configuration(extra: [
+            Settings.ingestHealthEndpoint.key: ingestHealthEndpoint,
+            Settings.storageHealthEndpoint.key: storageHealthEndpoint,
+            Settings.reportingHealthEndpoint.key: reportingHealthEndpoint,
+        ])
+        let listening = Task { [health = SystemEndpoints(config).health, wait] in
+            try await HealthWatch.listen(to: health, for: .milliseconds(Int(max(wait, 0.1) * 1000)))
         }
-        print(
-            """
-            documents     \(status.documents) (\(status.analyzedDocuments) analysed)
-            jobs          \(status.jobsQueued) queued, \(status.jobsLeased) leased, \(status.jobsDone) done, \(status.jobsFailed) failed
-            quantities    \(status.quantities)
-            digests       \(status.digests)
-            dead letters  \(status.deadLetters)
-            """)
+        let store: Result<StatusReport, any Error>
+        do {
+            store = .success(
+                try await ServiceClient.with(endpoint: config.string(Settings.storeEndpoint)) { client in
+                    try await client.request(StatusQuery(), timeout: .seconds(3), attempts: 2).decode(StatusReport.self)
+                })
+        } catch {
+            store = .failure(error)
+        }
+        let snapshot = try await listening.value
+        switch format {
+        case .text: print(StatusText.render(snapshot, store: store, now: Date()), terminator: "")
+        case .json: print(try StatusText.json(snapshot, store: store))
+        }
+        if !snapshot.silent.isEmpty || (try? store.get()) == nil { throw ExitCode(1) }
     }
 }

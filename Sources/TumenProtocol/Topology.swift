@@ -26,6 +26,9 @@ public enum Topology {
         public static let jobs = "tcp://127.0.0.1:5552"
         public static let digests = "tcp://127.0.0.1:5553"
         public static let control = "tcp://127.0.0.1:5554"
+        public static let ingestHealth = "tcp://127.0.0.1:5555"
+        public static let storageHealth = "tcp://127.0.0.1:5556"
+        public static let reportingHealth = "tcp://127.0.0.1:5557"
     }
 
     /// Every bound socket of the system.
@@ -50,7 +53,7 @@ public enum Topology {
             env: "TUMEN_JOBS_ENDPOINT",
             messages: [
                 WorkerReady.type, JobAssign.type, JobResult.type, JobFailed.type, JobAck.type, JobHeartbeat.type,
-                ErrorReply.type,
+                SystemHealth.type, ErrorReply.type,
             ].map(\.rawValue)),
         SocketSpec(
             service: "reporting", socket: "digests", pattern: .pub, role: "bind", endpoint: Defaults.digests,
@@ -59,5 +62,14 @@ public enum Topology {
             service: "reporting", socket: "control", pattern: .router, role: "bind", endpoint: Defaults.control,
             env: "TUMEN_CONTROL_ENDPOINT",
             messages: [DigestNow.type, DigestMade.type, ErrorReply.type].map(\.rawValue)),
+        SocketSpec(
+            service: "ingest", socket: "health", pattern: .pub, role: "bind", endpoint: Defaults.ingestHealth,
+            env: "TUMEN_INGEST_HEALTH_ENDPOINT", messages: [SystemHealth.type.rawValue]),
+        SocketSpec(
+            service: "storage", socket: "health", pattern: .pub, role: "bind", endpoint: Defaults.storageHealth,
+            env: "TUMEN_STORAGE_HEALTH_ENDPOINT", messages: [SystemHealth.type.rawValue]),
+        SocketSpec(
+            service: "reporting", socket: "health", pattern: .pub, role: "bind", endpoint: Defaults.reportingHealth,
+            env: "TUMEN_REPORTING_HEALTH_ENDPOINT", messages: [SystemHealth.type.rawValue]),
     ]
 }

@@ -8,13 +8,19 @@ public struct SystemEndpoints: Sendable, Equatable {
     public var jobs: String
     public var digests: String
     public var control: String
+    /// The `system.health` publishers by service: `ingest`, `storage` (which also relays the analysis workers'),
+    /// `reporting`.
+    public var health: [String: String]
 
-    public init(submit: String, store: String, jobs: String, digests: String, control: String) {
+    public init(
+        submit: String, store: String, jobs: String, digests: String, control: String, health: [String: String]
+    ) {
         self.submit = submit
         self.store = store
         self.jobs = jobs
         self.digests = digests
         self.control = control
+        self.health = health
     }
 
     /// The endpoints a configuration resolves to.
@@ -22,7 +28,12 @@ public struct SystemEndpoints: Sendable, Equatable {
         self.init(
             submit: configuration.string(Settings.submitEndpoint), store: configuration.string(Settings.storeEndpoint),
             jobs: configuration.string(Settings.jobsEndpoint), digests: configuration.string(Settings.digestsEndpoint),
-            control: configuration.string(Settings.controlEndpoint))
+            control: configuration.string(Settings.controlEndpoint),
+            health: [
+                "ingest": configuration.string(Settings.ingestHealthEndpoint),
+                "storage": configuration.string(Settings.storageHealthEndpoint),
+                "reporting": configuration.string(Settings.reportingHealthEndpoint),
+            ])
     }
 
     /// IPC endpoints inside a directory: private to one machine, no ports to collide.
@@ -30,7 +41,9 @@ public struct SystemEndpoints: Sendable, Equatable {
         func path(_ name: String) -> String { "ipc://" + directory.appendingPathComponent("\(name).sock").path }
         return SystemEndpoints(
             submit: path("submit"), store: path("store"), jobs: path("jobs"), digests: path("digests"),
-            control: path("control"))
+            control: path("control"),
+            health: Dictionary(
+                uniqueKeysWithValues: ["ingest", "storage", "reporting"].map { ($0, path("\($0)-health")) }))
     }
 }
 
@@ -92,8 +105,10 @@ public actor LocalSystem {
             [
                 "--store-endpoint", endpoints.store, "--jobs-endpoint", endpoints.jobs,
                 "--data-dir", configuration.dataDirectory.path,
-            ])
-        try launch("ingest", ["--submit-endpoint", endpoints.submit, "--store-endpoint", endpoints.store])
+            ] + healthArguments("storage"))
+        try launch(
+            "ingest",
+            ["--submit-endpoint", endpoints.submit, "--store-endpoint", endpoints.store] + healthArguments("ingest"))
         for index in 0..<configuration.analysisWorkers {
             try launch(
                 "analysis", ["--jobs-endpoint", endpoints.jobs, "--worker-id", "worker-\(index + 1)"], index: index)
@@ -103,7 +118,11 @@ public actor LocalSystem {
             [
                 "--digests-endpoint", endpoints.digests, "--control-endpoint", endpoints.control,
                 "--store-endpoint", endpoints.store,
-            ])
+            ] + healthArguments("reporting"))
+    }
+
+    private func healthArguments(_ service: String) -> [String] {
+        configuration.endpoints.health[service].map { ["--\(service)-health-endpoint", $0] } ?? []
     }
 
     /// Waits until storage answers a status query.

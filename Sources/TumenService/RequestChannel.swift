@@ -76,6 +76,9 @@ public final class RequestChannel: Sendable {
         }
     }
 
+    /// Requests waiting for their reply.
+    public var pendingCount: Int { pending.withLock { $0.count } }
+
     /// Hands an inbound multipart message of the channel's socket to the request waiting for it.
     public func deliver(_ frames: [Data]) {
         guard let data = frames.last, let header = try? WireCoding.decodeHeader(data),

@@ -1,3 +1,4 @@
+import CoreMetrics
 import Logging
 import ServiceLifecycle
 import Synchronization
@@ -13,11 +14,21 @@ import TumenTransport
 public struct ServerLoop: Sendable {
     private let reactor: SocketReactor
     private let maxInFlight: Int
+    private let state = LoopState()
 
     /// - Parameter maxInFlight: requests handled at once; more are refused (back-pressure, not unbounded memory).
     public init(reactor: SocketReactor, maxInFlight: Int = 256) {
         self.reactor = reactor
         self.maxInFlight = maxInFlight
+    }
+
+    /// What the loop is doing now, for `system.health`: `draining` after graceful shutdown began, `busy` at
+    /// capacity, otherwise `ready`; and the requests in flight.
+    public var health: HealthPublisher.Probe {
+        state.mutex.withLock { state in
+            let health: HealthState = state.draining ? .draining : state.inFlight >= maxInFlight ? .busy : .ready
+            return HealthPublisher.Probe(state: health, queues: ["inFlight": state.inFlight])
+        }
     }
 
     /// Runs until graceful shutdown (or until the reactor stops).
@@ -31,7 +42,7 @@ public struct ServerLoop: Sendable {
         handle: @escaping @Sendable (InboundMessage) async -> Void,
         busy: Busy
     ) async {
-        let state = LoopState()
+        let state = self.state
         let reactor = self.reactor
         let maxInFlight = self.maxInFlight
         reactor.start()
@@ -70,6 +81,7 @@ public struct ServerLoop: Sendable {
     }
 
     private func refuse(_ message: InboundMessage, with busy: Busy) {
+        Counter(label: "requests_refused_busy", dimensions: [("socket", message.socket)]).increment()
         guard let request = RoutedRequest(frames: message.frames) else { return }
         let id = try? WireCoding.decodeHeader(request.body).id
         try? reactor.send(request.reply(Replies.make(busy, to: id)), on: message.socket)

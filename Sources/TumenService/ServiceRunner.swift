@@ -1,3 +1,4 @@
+import CoreMetrics
 import Foundation
 import Logging
 import ServiceLifecycle
@@ -5,13 +6,15 @@ import UnixSignals
 
 /// Runs services the same way in every executable: one `ServiceGroup`, graceful shutdown on SIGTERM and SIGINT.
 public enum ServiceRunner {
-    /// Bootstraps swift-log once for an executable: text lines on standard error at the given level.
-    public static func bootstrapLogging(label: String, level: String) -> Logger {
+    /// Bootstraps swift-log and swift-metrics once for a service executable: log lines on standard error at the
+    /// given level; errors, counters and gauges also kept in ``HealthRecorder/process`` for `system.health`.
+    public static func bootstrap(label: String, level: String) -> Logger {
         LoggingSystem.bootstrap { label in
             var handler = StreamLogHandler.standardError(label: label)
             handler.logLevel = Logger.Level(rawValue: level.lowercased()) ?? .info
-            return handler
+            return MultiplexLogHandler([handler, HealthLogHandler()])
         }
+        MetricsSystem.bootstrap(HealthMetricsFactory())
         return Logger(label: label)
     }
 

@@ -37,6 +37,21 @@ public enum Settings {
     public static let controlEndpoint = Setting(
         key: "control-endpoint", env: "TUMEN_CONTROL_ENDPOINT", defaultValue: Topology.Defaults.control,
         help: "reporting's ROUTER for digest.now")
+    public static let ingestHealthEndpoint = Setting(
+        key: "ingest-health-endpoint", env: "TUMEN_INGEST_HEALTH_ENDPOINT",
+        defaultValue: Topology.Defaults.ingestHealth,
+        help: "ingest's PUB for system.health")
+    public static let storageHealthEndpoint = Setting(
+        key: "storage-health-endpoint", env: "TUMEN_STORAGE_HEALTH_ENDPOINT",
+        defaultValue: Topology.Defaults.storageHealth,
+        help: "storage's PUB for system.health (its own and the analysis workers')")
+    public static let reportingHealthEndpoint = Setting(
+        key: "reporting-health-endpoint", env: "TUMEN_REPORTING_HEALTH_ENDPOINT",
+        defaultValue: Topology.Defaults.reportingHealth,
+        help: "reporting's PUB for system.health")
+    public static let healthIntervalMs = Setting(
+        key: "health-interval-ms", env: "TUMEN_HEALTH_INTERVAL_MS", defaultValue: "2000",
+        help: "how often every service publishes system.health, in milliseconds")
     public static let dataDirectory = Setting(
         key: "data-dir", env: "TUMEN_DATA_DIR", defaultValue: "./tumen-data",
         help: "storage's directory for the SQLite store")
@@ -82,7 +97,8 @@ public enum Settings {
 
     /// Every setting, for documentation and validation of configuration files.
     public static let all: [Setting] = [
-        submitEndpoint, storeEndpoint, jobsEndpoint, digestsEndpoint, controlEndpoint, dataDirectory, logLevel,
+        submitEndpoint, storeEndpoint, jobsEndpoint, digestsEndpoint, controlEndpoint, ingestHealthEndpoint,
+        storageHealthEndpoint, reportingHealthEndpoint, healthIntervalMs, dataDirectory, logLevel,
         maxDocumentBytes, submitMaxMessageBytes, storeMaxMessageBytes, jobsMaxMessageBytes, controlMaxMessageBytes,
         maxInFlight, every, topics, leaseSeconds, workerId, gazetteer, sources,
     ]
@@ -127,6 +143,17 @@ public struct Configuration: Sendable {
             throw ConfigurationError("\(setting.key) (\(setting.env)) must be an integer, got '\(text)'")
         }
         return value
+    }
+
+    /// How often services publish `system.health` (``Settings/healthIntervalMs``).
+    public func healthInterval() throws -> Duration {
+        let milliseconds = try int(Settings.healthIntervalMs)
+        guard milliseconds > 0 else {
+            throw ConfigurationError(
+                "\(Settings.healthIntervalMs.key) (\(Settings.healthIntervalMs.env)) must be positive, got \(milliseconds)"
+            )
+        }
+        return .milliseconds(milliseconds)
     }
 
     private static func readFile(_ path: String) throws -> [String: String] {

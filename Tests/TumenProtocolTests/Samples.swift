@@ -129,6 +129,17 @@ enum Samples {
                 deadLetters: [DeadLetterEntry(id: 12, recordedAt: Fixtures.windowEnd, deadLetter: Fixtures.deadLetter)],
                 total: 31),
             minimal: DeadLetterList(deadLetters: [], total: 0), reply: true),
+        // every service's `health` (and storage `jobs`, from workers)
+        MessageSample(
+            SystemHealth(
+                service: "storage", instance: "tumen-host-4121", state: .ready, seq: 17,
+                startedAt: Fixtures.windowStart,
+                intervalMs: 2000, endpoints: ["store": "tcp://127.0.0.1:5551"], queues: ["jobsQueued": 3],
+                counters: ["worker_heartbeats_relayed": 40],
+                lastError: HealthError(at: Fixtures.windowEnd, message: "could not send reply on jobs: peer gone")),
+            minimal: SystemHealth(
+                service: "analysis", instance: "worker-1", state: .busy, seq: 1, startedAt: Fixtures.windowStart,
+                intervalMs: 2000)),
         // storage `jobs`
         MessageSample(WorkerReady(workerId: "worker-7f3a", kinds: [.analyzeDocument, .crosscheckClaims])),
         MessageSample(

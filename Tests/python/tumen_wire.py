@@ -1,6 +1,6 @@
 """Shared helpers of the Python clients, written from Protocols/ only (README.md, topology.json, schemas/).
 
-Not a Tumen library: just the few things both `submit_document.py` and `subscribe_digest.py` need.
+Not a Tumen library: just the few things the pyzmq clients in this folder need.
 """
 
 from __future__ import annotations
@@ -39,14 +39,15 @@ def envelope(message_type: str, payload: dict, message_id: str | None = None) ->
     return {"v": 1, "type": message_type, "id": message_id or str(uuid.uuid4()), "ts": now(), "payload": payload}
 
 
-def default_endpoint(protocols: Path, socket: str) -> str:
+def default_endpoint(protocols: Path, socket: str, service: str | None = None) -> str:
     """The endpoint of a bound socket: its `env` variable if set, else the default in topology.json.
 
-    A wildcard bind address (`*`, `0.0.0.0`) is turned into loopback so that it can be connected to.
+    `service` picks one when several services bind a socket of that name (`health`). A wildcard bind address
+    (`*`, `0.0.0.0`) is turned into loopback so that it can be connected to.
     """
     rows = json.loads((protocols / "topology.json").read_text(encoding="utf-8"))
     for row in rows:
-        if row["socket"] == socket and row["role"] == "bind":
+        if row["socket"] == socket and row["role"] == "bind" and service in (None, row["service"]):
             endpoint = os.environ.get(row["env"]) or row["endpoint"]
             return endpoint.replace("://*:", "://127.0.0.1:").replace("://0.0.0.0:", "://127.0.0.1:")
     fail(f"{protocols / 'topology.json'} has no bound socket named {socket!r}", 2)
