@@ -137,7 +137,7 @@ let package = Package(
         .testTarget(
             name: "TumenIntegrationTests",
             dependencies: [
-                "TumenTesting", "TumenProtocol", "TumenService", "TumenStorage",
+                "TumenTesting", "TumenProtocol", "TumenService", "TumenStorage", "TumenTransport",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),

@@ -19,6 +19,8 @@ struct ReportingCommand: AsyncParsableCommand {
     var controlMaxMessageBytes: String?
     @Option(help: "Endpoint to bind for system.health (TUMEN_REPORTING_HEALTH_ENDPOINT).")
     var reportingHealthEndpoint: String?
+    @Option(help: "Digests queued per subscriber before newer ones are dropped for it (TUMEN_DIGESTS_HIGH_WATER_MARK).")
+    var digestsHighWaterMark: String?
 
     func run() async throws {
         let config = try common.configuration(flags: [
@@ -26,6 +28,7 @@ struct ReportingCommand: AsyncParsableCommand {
             Settings.storeEndpoint.key: storeEndpoint, Settings.every.key: every, Settings.topics.key: topics,
             Settings.controlMaxMessageBytes.key: controlMaxMessageBytes,
             Settings.reportingHealthEndpoint.key: reportingHealthEndpoint,
+            Settings.digestsHighWaterMark.key: digestsHighWaterMark,
         ])
         let logger = ServiceRunner.bootstrap(label: "tumen.reporting", level: config.string(Settings.logLevel))
         guard let cadence = Cadence(config.string(Settings.every)) else {
@@ -41,6 +44,7 @@ struct ReportingCommand: AsyncParsableCommand {
             healthEndpoint: config.string(Settings.reportingHealthEndpoint),
             healthInterval: try config.healthInterval(),
             controlMaxMessageBytes: Int64(try config.int(Settings.controlMaxMessageBytes)),
+            digestsHighWaterMark: try config.int(Settings.digestsHighWaterMark),
             cadence: cadence, topics: topicList, logger: logger)
         try await ServiceRunner.run([service], logger: logger)
     }

@@ -22,13 +22,15 @@ struct ReportingService: Service {
 
     init(
         digestsEndpoint: String, controlEndpoint: String, storeEndpoint: String, healthEndpoint: String,
-        healthInterval: Duration, controlMaxMessageBytes: Int64, cadence: Cadence, topics: [String], logger: Logger
+        healthInterval: Duration, controlMaxMessageBytes: Int64, digestsHighWaterMark: Int, cadence: Cadence,
+        topics: [String], logger: Logger
     ) throws {
         reactor = try SocketReactor(
             name: "reporting",
             sockets: [
                 SocketDescriptor(
-                    name: "digests", type: .pub, bind: [digestsEndpoint], connect: [], options: SocketOptions()),
+                    name: "digests", type: .pub, bind: [digestsEndpoint], connect: [],
+                    options: SocketOptions(sendHighWaterMark: digestsHighWaterMark)),
                 SocketDescriptor(
                     name: "control", type: .router, bind: [controlEndpoint], connect: [],
                     options: SocketOptions(maxMessageSize: controlMaxMessageBytes)),

@@ -73,6 +73,10 @@ public enum Settings {
     public static let controlMaxMessageBytes = Setting(
         key: "control-max-message-bytes", env: "TUMEN_CONTROL_MAX_MESSAGE_BYTES", defaultValue: String(1 << 20),
         help: "largest frame reporting's control socket takes (ZMQ_MAXMSGSIZE)")
+    public static let digestsHighWaterMark = Setting(
+        key: "digests-high-water-mark", env: "TUMEN_DIGESTS_HIGH_WATER_MARK", defaultValue: "1000",
+        help: "digests queued per subscriber on reporting's PUB before newer ones are dropped for that subscriber "
+            + "(ZMQ_SNDHWM); a subscriber that falls behind fills the gap by replay")
     public static let maxInFlight = Setting(
         key: "max-in-flight", env: "TUMEN_MAX_IN_FLIGHT", defaultValue: "64",
         help: "documents ingest handles at once before answering busy")
@@ -100,7 +104,7 @@ public enum Settings {
         submitEndpoint, storeEndpoint, jobsEndpoint, digestsEndpoint, controlEndpoint, ingestHealthEndpoint,
         storageHealthEndpoint, reportingHealthEndpoint, healthIntervalMs, dataDirectory, logLevel,
         maxDocumentBytes, submitMaxMessageBytes, storeMaxMessageBytes, jobsMaxMessageBytes, controlMaxMessageBytes,
-        maxInFlight, every, topics, leaseSeconds, workerId, gazetteer, sources,
+        maxInFlight, digestsHighWaterMark, every, topics, leaseSeconds, workerId, gazetteer, sources,
     ]
 }
 
