@@ -139,6 +139,7 @@ let package = Package(
             dependencies: [
                 "TumenTesting", "TumenProtocol", "TumenService", "TumenStorage", "TumenTransport",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
     ]

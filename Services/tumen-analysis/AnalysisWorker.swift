@@ -35,15 +35,17 @@ struct AnalysisWorker: Service {
     /// The connection to storage in use, if any.
     private let current = ConnectionSlot()
     private let health: HealthPublisher
+    private let security: TransportSecurity
 
     init(
         jobsEndpoint: String, workerId: String, healthInterval: Duration, analyzer: Analyzer, crosscheck: Crosscheck,
-        logger: Logger
+        security: TransportSecurity, logger: Logger
     ) {
         self.jobsEndpoint = jobsEndpoint
         self.analyzer = analyzer
         self.crosscheck = crosscheck
         self.workerId = workerId
+        self.security = security
         self.logger = logger
         let current = self.current
         health = HealthPublisher(
@@ -69,9 +71,10 @@ struct AnalysisWorker: Service {
                 let reactor = try SocketReactor(
                     name: "analysis",
                     sockets: [
-                        SocketDescriptor(
-                            name: "jobs", type: .dealer, bind: [], connect: [jobsEndpoint],
-                            options: SocketOptions(maxMessageSize: 256 << 20))
+                        try security.client(
+                            SocketDescriptor(
+                                name: "jobs", type: .dealer, connect: [jobsEndpoint],
+                                options: SocketOptions(maxMessageSize: 256 << 20)))
                     ])
                 let connection = Connection(reactor: reactor)
                 current.connection.withLock { $0 = connection }

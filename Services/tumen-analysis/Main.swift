@@ -28,7 +28,8 @@ struct AnalysisCommand: AsyncParsableCommand {
         let worker = AnalysisWorker(
             jobsEndpoint: config.string(Settings.jobsEndpoint), workerId: id,
             healthInterval: try config.healthInterval(),
-            analyzer: setup.analyzer, crosscheck: setup.crosscheck, logger: logger)
+            analyzer: setup.analyzer, crosscheck: setup.crosscheck,
+            security: try TransportSecurity(config, identity: "analysis", logger: logger), logger: logger)
         try await ServiceRunner.run([worker], logger: logger)
     }
 }

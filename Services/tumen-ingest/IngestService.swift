@@ -22,17 +22,17 @@ struct IngestService: Service {
     ///   that sends a bigger one.
     init(
         submitEndpoint: String, storeEndpoint: String, healthEndpoint: String, healthInterval: Duration,
-        intake: DocumentIntake, frameLimit: Int64, maxInFlight: Int, logger: Logger
+        intake: DocumentIntake, frameLimit: Int64, maxInFlight: Int, security: TransportSecurity, logger: Logger
     ) throws {
         reactor = try SocketReactor(
             name: "ingest",
             sockets: [
-                SocketDescriptor(
-                    name: "submit", type: .router, bind: [submitEndpoint], connect: [],
-                    options: SocketOptions(maxMessageSize: frameLimit)),
-                SocketDescriptor(
-                    name: "store", type: .dealer, bind: [], connect: [storeEndpoint], options: SocketOptions()),
-                SocketDescriptor(name: "health", type: .pub, bind: [healthEndpoint]),
+                try security.server(
+                    SocketDescriptor(
+                        name: "submit", type: .router, bind: [submitEndpoint],
+                        options: SocketOptions(maxMessageSize: frameLimit))),
+                try security.client(SocketDescriptor(name: "store", type: .dealer, connect: [storeEndpoint])),
+                try security.server(SocketDescriptor(name: "health", type: .pub, bind: [healthEndpoint])),
             ])
         let reactor = reactor
         let storage = RequestChannel(reactor: reactor, socket: "store", endpoint: storeEndpoint)

@@ -38,7 +38,8 @@ struct IngestCommand: AsyncParsableCommand {
             healthEndpoint: config.string(Settings.ingestHealthEndpoint), healthInterval: try config.healthInterval(),
             intake: DocumentIntake(configuration: .init(maxDocumentBytes: maxDocumentBytes)),
             frameLimit: Int64(frameLimit),
-            maxInFlight: try config.int(Settings.maxInFlight), logger: logger)
+            maxInFlight: try config.int(Settings.maxInFlight),
+            security: try TransportSecurity(config, identity: "ingest", logger: logger), logger: logger)
         try await ServiceRunner.run([service], logger: logger)
     }
 }

@@ -45,7 +45,8 @@ struct ReportingCommand: AsyncParsableCommand {
             healthInterval: try config.healthInterval(),
             controlMaxMessageBytes: Int64(try config.int(Settings.controlMaxMessageBytes)),
             digestsHighWaterMark: try config.int(Settings.digestsHighWaterMark),
-            cadence: cadence, topics: topicList, logger: logger)
+            cadence: cadence, topics: topicList,
+            security: try TransportSecurity(config, identity: "reporting", logger: logger), logger: logger)
         try await ServiceRunner.run([service], logger: logger)
     }
 }

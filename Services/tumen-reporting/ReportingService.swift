@@ -23,20 +23,21 @@ struct ReportingService: Service {
     init(
         digestsEndpoint: String, controlEndpoint: String, storeEndpoint: String, healthEndpoint: String,
         healthInterval: Duration, controlMaxMessageBytes: Int64, digestsHighWaterMark: Int, cadence: Cadence,
-        topics: [String], logger: Logger
+        topics: [String], security: TransportSecurity, logger: Logger
     ) throws {
         reactor = try SocketReactor(
             name: "reporting",
             sockets: [
-                SocketDescriptor(
-                    name: "digests", type: .pub, bind: [digestsEndpoint], connect: [],
-                    options: SocketOptions(sendHighWaterMark: digestsHighWaterMark)),
-                SocketDescriptor(
-                    name: "control", type: .router, bind: [controlEndpoint], connect: [],
-                    options: SocketOptions(maxMessageSize: controlMaxMessageBytes)),
-                SocketDescriptor(
-                    name: "store", type: .dealer, bind: [], connect: [storeEndpoint], options: SocketOptions()),
-                SocketDescriptor(name: "health", type: .pub, bind: [healthEndpoint]),
+                try security.server(
+                    SocketDescriptor(
+                        name: "digests", type: .pub, bind: [digestsEndpoint],
+                        options: SocketOptions(sendHighWaterMark: digestsHighWaterMark))),
+                try security.server(
+                    SocketDescriptor(
+                        name: "control", type: .router, bind: [controlEndpoint],
+                        options: SocketOptions(maxMessageSize: controlMaxMessageBytes))),
+                try security.client(SocketDescriptor(name: "store", type: .dealer, connect: [storeEndpoint])),
+                try security.server(SocketDescriptor(name: "health", type: .pub, bind: [healthEndpoint])),
             ])
         let reactor = reactor
         let storage = RequestChannel(reactor: reactor, socket: "store", endpoint: storeEndpoint)

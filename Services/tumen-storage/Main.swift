@@ -44,7 +44,8 @@ struct StorageCommand: AsyncParsableCommand {
                 store: Int64(try config.int(Settings.storeMaxMessageBytes)),
                 jobs: Int64(try config.int(Settings.jobsMaxMessageBytes))
             ),
-            store: store, logger: logger)
+            store: store, security: try TransportSecurity(config, identity: "storage", logger: logger),
+            logger: logger)
         try await ServiceRunner.run([service], logger: logger)
     }
 }

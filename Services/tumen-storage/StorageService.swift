@@ -23,19 +23,19 @@ struct StorageService: Service {
     ///   sends a bigger one.
     init(
         storeEndpoint: String, jobsEndpoint: String, healthEndpoint: String, healthInterval: Duration,
-        maxMessageBytes: (store: Int64, jobs: Int64), store: any Store, logger: Logger
+        maxMessageBytes: (store: Int64, jobs: Int64), store: any Store, security: TransportSecurity, logger: Logger
     ) throws {
         reactor = try SocketReactor(
             name: "storage",
             sockets: [
                 SocketDescriptor(
-                    name: "store", type: .router, bind: [storeEndpoint], connect: [],
+                    name: "store", type: .router, bind: [storeEndpoint],
                     options: SocketOptions(maxMessageSize: maxMessageBytes.store)),
                 SocketDescriptor(
-                    name: "jobs", type: .router, bind: [jobsEndpoint], connect: [],
+                    name: "jobs", type: .router, bind: [jobsEndpoint],
                     options: SocketOptions(maxMessageSize: maxMessageBytes.jobs, routerMandatory: true)),
                 SocketDescriptor(name: "health", type: .pub, bind: [healthEndpoint]),
-            ])
+            ].map(security.server))
         let reactor = reactor
         requests = StoreRequestHandler(store: store, logger: logger)
         jobs = JobRequestHandler(store: store, logger: logger)

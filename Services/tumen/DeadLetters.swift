@@ -20,7 +20,9 @@ struct DeadLetters: AsyncParsableCommand {
 
     func run() async throws {
         let config = try endpoints.configuration()
-        let list = try await ServiceClient.with(endpoint: config.string(Settings.storeEndpoint)) { client in
+        let list = try await ServiceClient.with(
+            endpoint: config.string(Settings.storeEndpoint), security: try endpoints.security(config)
+        ) { client in
             try await client.request(DeadLetterQuery(limit: limit), timeout: .seconds(3), attempts: 2)
                 .decode(DeadLetterList.self)
         }

@@ -22,14 +22,16 @@ struct DigestCommand: AsyncParsableCommand {
 
     func run() async throws {
         let config = try endpoints.configuration()
-        for digest in try await Self.makeNow(endpoint: config.string(Settings.controlEndpoint), topics: topic) {
+        let made = try await Self.makeNow(
+            endpoint: config.string(Settings.controlEndpoint), topics: topic, security: try endpoints.security(config))
+        for digest in made {
             print(try format.render(digest), terminator: "")
         }
     }
 
     /// Asks reporting for digests of `topics` up to now.
-    static func makeNow(endpoint: String, topics: [String]) async throws -> [Digest] {
-        try await ServiceClient.with(endpoint: endpoint, name: "tumen-digest-client") { client in
+    static func makeNow(endpoint: String, topics: [String], security: TransportSecurity) async throws -> [Digest] {
+        try await ServiceClient.with(endpoint: endpoint, name: "tumen-digest-client", security: security) { client in
             try await client.request(DigestNow(topics: topics), timeout: .seconds(60), attempts: 2)
                 .decode(DigestMade.self).digests
         }
@@ -67,8 +69,11 @@ struct Subscribe: AsyncParsableCommand {
     func run() async throws {
         let config = try endpoints.configuration()
         let topics = prefixes.isEmpty ? ["digest."] : prefixes
-        let subscriber = try DigestSubscriber(endpoint: config.string(Settings.digestsEndpoint), prefixes: topics)
-        let storage = try ServiceClient(endpoint: config.string(Settings.storeEndpoint), name: "tumen-replay-client")
+        let security = try endpoints.security(config)
+        let subscriber = try DigestSubscriber(
+            endpoint: config.string(Settings.digestsEndpoint), prefixes: topics, security: security)
+        let storage = try ServiceClient(
+            endpoint: config.string(Settings.storeEndpoint), name: "tumen-replay-client", security: security)
         let follower = DigestFollower(
             prefixes: topics, start: since.flatMap(DigestStart.init(argument:)) ?? .live,
             replay: { try await storage.request($0, timeout: .seconds(5), attempts: 3).decode(DigestReplayed.self) },
@@ -120,13 +125,16 @@ struct Status: AsyncParsableCommand {
             Settings.storageHealthEndpoint.key: storageHealthEndpoint,
             Settings.reportingHealthEndpoint.key: reportingHealthEndpoint,
         ])
+        let security = try endpoints.security(config)
         let listening = Task { [health = SystemEndpoints(config).health, wait] in
-            try await HealthWatch.listen(to: health, for: .milliseconds(Int(max(wait, 0.1) * 1000)))
+            try await HealthWatch.listen(
+                to: health, for: .milliseconds(Int(max(wait, 0.1) * 1000)), security: security)
         }
         let store: Result<StatusReport, any Error>
         do {
             store = .success(
-                try await ServiceClient.with(endpoint: config.string(Settings.storeEndpoint)) { client in
+                try await ServiceClient.with(endpoint: config.string(Settings.storeEndpoint), security: security) {
+                    client in
                     try await client.request(StatusQuery(), timeout: .seconds(3), attempts: 2).decode(StatusReport.self)
                 })
         } catch {

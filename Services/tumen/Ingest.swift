@@ -25,7 +25,7 @@ struct Ingest: AsyncParsableCommand {
         let config = try endpoints.configuration(extra: [Settings.maxDocumentBytes.key: maxDocumentBytes])
         let submitter = try Submitter(
             endpoint: config.string(Settings.submitEndpoint),
-            maxDocumentBytes: try config.int(Settings.maxDocumentBytes))
+            maxDocumentBytes: try config.int(Settings.maxDocumentBytes), security: try endpoints.security(config))
         let summary = await submitter.submit(paths: paths, documentDate: docDate, publisher: publisher) { line in
             print(line)
         }
@@ -52,8 +52,8 @@ struct Submitter {
     let maxDocumentBytes: Int
     static let extensions: Set<String> = ["txt", "text", "md", "markdown"]
 
-    init(endpoint: String, maxDocumentBytes: Int) throws {
-        self.client = try ServiceClient(endpoint: endpoint, name: "tumen-ingest-client")
+    init(endpoint: String, maxDocumentBytes: Int, security: TransportSecurity) throws {
+        self.client = try ServiceClient(endpoint: endpoint, name: "tumen-ingest-client", security: security)
         self.endpoint = endpoint
         self.maxDocumentBytes = maxDocumentBytes
     }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Logging
 import TumenService
 
 /// `tumen`: the command-line client of a Tumen system, and the offline analyser.
@@ -9,6 +10,7 @@ struct Tumen: AsyncParsableCommand {
         abstract: "Turns documents into periodic briefing digests.",
         subcommands: [
             Up.self, Ingest.self, DigestCommand.self, Subscribe.self, Status.self, DeadLetters.self, Analyze.self,
+            Keys.self,
         ])
 }
 
@@ -27,5 +29,10 @@ struct EndpointOptions: ParsableArguments {
             Settings.digestsEndpoint.key: digestsEndpoint, Settings.controlEndpoint.key: controlEndpoint,
         ]
         return try common.configuration(flags: flags.merging(extra) { $1 })
+    }
+
+    /// How the CLI connects: with CURVE and the `cli` key when `curve-dir` is set.
+    func security(_ configuration: Configuration) throws -> TransportSecurity {
+        try TransportSecurity(configuration, identity: "cli", logger: Logger(label: "tumen.cli"))
     }
 }

@@ -34,7 +34,8 @@ struct Up: AsyncParsableCommand {
             configuration: .init(
                 binDirectory: binDirectory, dataDirectory: dataDirectory,
                 logDirectory: dataDirectory.appendingPathComponent("logs"), endpoints: SystemEndpoints(config),
-                analysisWorkers: workers, arguments: every.map { ["reporting": ["--every", $0]] } ?? [:]))
+                analysisWorkers: workers, arguments: every.map { ["reporting": ["--every", $0]] } ?? [:],
+                security: try endpoints.security(config)))
         let signals = await UnixSignalsSequence(trapping: .sigint, .sigterm)
         do {
             try await system.start()
@@ -56,15 +57,15 @@ struct Up: AsyncParsableCommand {
     private func ingestAndDigest(system: LocalSystem, config: Configuration) async throws {
         let submitter = try Submitter(
             endpoint: config.string(Settings.submitEndpoint),
-            maxDocumentBytes: try config.int(Settings.maxDocumentBytes))
+            maxDocumentBytes: try config.int(Settings.maxDocumentBytes), security: try endpoints.security(config))
         let summary = await submitter.submit(paths: paths, documentDate: nil, publisher: nil) { note($0) }
         await submitter.close()
         note("Ingest: \(summary)")
         let status = try await system.waitUntilIdle()
         note("Analysis done: \(status.documents) documents, \(status.quantities) quantities")
         for digest in try await DigestCommand.makeNow(
-            endpoint: config.string(Settings.controlEndpoint), topics: ["all"])
-        {
+            endpoint: config.string(Settings.controlEndpoint), topics: ["all"], security: try endpoints.security(config)
+        ) {
             print(try format.render(digest), terminator: "")
         }
     }

@@ -8,14 +8,12 @@ public final class ServiceClient: Sendable {
     private let channel: RequestChannel
     private let reader: Task<Void, Never>
 
-    /// Connects to `endpoint`; the connection is made in the background, requests wait for it.
-    public init(endpoint: String, name: String = "client") throws {
-        let reactor = try SocketReactor(
-            name: name,
-            sockets: [
-                SocketDescriptor(
-                    name: "server", type: .dealer, bind: [], connect: [endpoint], options: SocketOptions(linger: 0))
-            ])
+    /// Connects to `endpoint`, with CURVE when `security` says so; the connection is made in the background,
+    /// requests wait for it.
+    public init(endpoint: String, name: String = "client", security: TransportSecurity? = nil) throws {
+        let server = SocketDescriptor(
+            name: "server", type: .dealer, bind: [], connect: [endpoint], options: SocketOptions(linger: 0))
+        let reactor = try SocketReactor(name: name, sockets: [try security?.client(server) ?? server])
         let channel = RequestChannel(reactor: reactor, socket: "server", endpoint: endpoint)
         reactor.start()
         self.reactor = reactor
@@ -34,10 +32,10 @@ public final class ServiceClient: Sendable {
 
     /// Runs `body` with a client of `endpoint` and closes the client afterwards, also when `body` throws.
     public static func with<T>(
-        endpoint: String, name: String = "client", isolation: isolated (any Actor)? = #isolation,
-        _ body: (ServiceClient) async throws -> T
+        endpoint: String, name: String = "client", security: TransportSecurity? = nil,
+        isolation: isolated (any Actor)? = #isolation, _ body: (ServiceClient) async throws -> T
     ) async throws -> T {
-        let client = try ServiceClient(endpoint: endpoint, name: name)
+        let client = try ServiceClient(endpoint: endpoint, name: name, security: security)
         do {
             let result = try await body(client)
             await client.close()
@@ -73,15 +71,13 @@ public struct ReceivedDigest: Sendable {
 public final class DigestSubscriber: Sendable {
     private let reactor: SocketReactor
 
-    /// Subscribes to every topic that starts with one of `prefixes` (e.g. `digest.daily`).
-    public init(endpoint: String, prefixes: [String]) throws {
-        reactor = try SocketReactor(
-            name: "subscriber",
-            sockets: [
-                SocketDescriptor(
-                    name: "digests", type: .sub, bind: [], connect: [endpoint],
-                    options: SocketOptions(linger: 0, subscriptions: prefixes))
-            ])
+    /// Subscribes to every topic that starts with one of `prefixes` (e.g. `digest.daily`), with CURVE when
+    /// `security` says so.
+    public init(endpoint: String, prefixes: [String], security: TransportSecurity? = nil) throws {
+        let digests = SocketDescriptor(
+            name: "digests", type: .sub, bind: [], connect: [endpoint],
+            options: SocketOptions(linger: 0, subscriptions: prefixes))
+        reactor = try SocketReactor(name: "subscriber", sockets: [try security?.client(digests) ?? digests])
         reactor.start()
     }
 

@@ -31,16 +31,19 @@ public struct HealthSnapshot: Sendable {
 
 /// Listens to the `system.health` publishers of a system for a while.
 public enum HealthWatch {
-    /// Subscribes to `system.health` on each endpoint (by service name) and collects heartbeats until `duration`
-    /// has passed.
-    public static func listen(to endpoints: [String: String], for duration: Duration) async throws -> HealthSnapshot {
+    /// Subscribes to `system.health` on each endpoint (by service name), with CURVE when `security` says so, and
+    /// collects heartbeats until `duration` has passed.
+    public static func listen(
+        to endpoints: [String: String], for duration: Duration, security: TransportSecurity? = nil
+    ) async throws -> HealthSnapshot {
         let order = endpoints.keys.sorted { (rank($0), $0) < (rank($1), $1) }
         let reactor = try SocketReactor(
             name: "health-watch",
-            sockets: order.map { service in
-                SocketDescriptor(
+            sockets: try order.map { service in
+                let socket = SocketDescriptor(
                     name: service, type: .sub, connect: [endpoints[service]!],
                     options: SocketOptions(linger: 0, subscriptions: [Topics.health]))
+                return try security?.client(socket) ?? socket
             })
         reactor.start()
         var latest: [String: HealthSnapshot.Heard] = [:]

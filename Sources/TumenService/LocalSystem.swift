@@ -66,10 +66,13 @@ public actor LocalSystem {
         public var analysisWorkers: Int
         /// Extra command-line arguments per service name (`ingest`, `storage`, `analysis`, `reporting`).
         public var arguments: [String: [String]]
+        /// How this process connects to the services it started (CURVE keys are passed to the services through
+        /// the environment they inherit, `TUMEN_CURVE_DIR`).
+        public var security: TransportSecurity?
 
         public init(
             binDirectory: URL, dataDirectory: URL, logDirectory: URL, endpoints: SystemEndpoints,
-            analysisWorkers: Int = 1, arguments: [String: [String]] = [:]
+            analysisWorkers: Int = 1, arguments: [String: [String]] = [:], security: TransportSecurity? = nil
         ) {
             self.binDirectory = binDirectory
             self.dataDirectory = dataDirectory
@@ -77,6 +80,7 @@ public actor LocalSystem {
             self.endpoints = endpoints
             self.analysisWorkers = analysisWorkers
             self.arguments = arguments
+            self.security = security
         }
     }
 
@@ -121,6 +125,13 @@ public actor LocalSystem {
             ] + healthArguments("reporting"))
     }
 
+    /// The CURVE key directory and `--insecure` of this process, for every service.
+    private var securityArguments: [String] {
+        guard let security = configuration.security else { return [] }
+        return (security.curveDirectory.map { ["--curve-dir", $0.url.path] } ?? [])
+            + (security.isInsecure ? ["--insecure"] : [])
+    }
+
     private func healthArguments(_ service: String) -> [String] {
         configuration.endpoints.health[service].map { ["--\(service)-health-endpoint", $0] } ?? []
     }
@@ -128,7 +139,9 @@ public actor LocalSystem {
     /// Waits until storage answers a status query.
     public func waitUntilReady(timeout: Duration = .seconds(20)) async throws {
         let deadline = ContinuousClock.now + timeout
-        try await ServiceClient.with(endpoint: configuration.endpoints.store, name: "ready-probe") { client in
+        try await ServiceClient.with(
+            endpoint: configuration.endpoints.store, name: "ready-probe", security: configuration.security
+        ) { client in
             while true {
                 try checkAlive()
                 if (try? await client.request(StatusQuery(), timeout: .milliseconds(500), attempts: 1)) != nil {
@@ -145,7 +158,9 @@ public actor LocalSystem {
     /// Waits until no job is queued or leased, and returns storage's counts.
     public func waitUntilIdle(timeout: Duration = .seconds(60)) async throws -> StatusReport {
         let deadline = ContinuousClock.now + timeout
-        return try await ServiceClient.with(endpoint: configuration.endpoints.store, name: "idle-probe") { client in
+        return try await ServiceClient.with(
+            endpoint: configuration.endpoints.store, name: "idle-probe", security: configuration.security
+        ) { client in
             while true {
                 try checkAlive()
                 let status = try await client.request(StatusQuery(), timeout: .seconds(2), attempts: 3)
@@ -245,7 +260,7 @@ public actor LocalSystem {
 
     private func launch(_ service: String, _ arguments: [String], index: Int? = nil) throws {
         let name = index.map { "\(service)-\($0 + 1)" } ?? service
-        let arguments = arguments + (configuration.arguments[service] ?? [])
+        let arguments = arguments + securityArguments + (configuration.arguments[service] ?? [])
         let process = try spawn(service, arguments, name: name, appendingToLog: false)
         processes.append(Entry(name: name, service: service, arguments: arguments, process: process))
     }

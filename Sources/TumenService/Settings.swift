@@ -99,12 +99,21 @@ public enum Settings {
         key: "sources", env: "TUMEN_SOURCES", defaultValue: "",
         help: "extra source registry JSON (reliability grades, independence groups) merged over the bundled one")
 
+    public static let curveDirectory = Setting(
+        key: "curve-dir", env: "TUMEN_CURVE_DIR", defaultValue: "",
+        help: "directory written by `tumen keys generate`: CURVE on every tcp:// socket, servers with server.key "
+            + "letting in the keys of authorized/*.pub, clients with <name>.key checking server.pub (empty: no CURVE)")
+    public static let insecure = Setting(
+        key: "insecure", env: "TUMEN_INSECURE", defaultValue: "false",
+        help: "allow binding a tcp:// address other than loopback without CURVE (logs a warning)")
+
     /// Every setting, for documentation and validation of configuration files.
     public static let all: [Setting] = [
         submitEndpoint, storeEndpoint, jobsEndpoint, digestsEndpoint, controlEndpoint, ingestHealthEndpoint,
         storageHealthEndpoint, reportingHealthEndpoint, healthIntervalMs, dataDirectory, logLevel,
         maxDocumentBytes, submitMaxMessageBytes, storeMaxMessageBytes, jobsMaxMessageBytes, controlMaxMessageBytes,
-        maxInFlight, digestsHighWaterMark, every, topics, leaseSeconds, workerId, gazetteer, sources,
+        maxInFlight, digestsHighWaterMark, every, topics, leaseSeconds, workerId, gazetteer, sources, curveDirectory,
+        insecure,
     ]
 }
 
@@ -147,6 +156,16 @@ public struct Configuration: Sendable {
             throw ConfigurationError("\(setting.key) (\(setting.env)) must be an integer, got '\(text)'")
         }
         return value
+    }
+
+    /// The value of a setting as a boolean (`true`/`false`, `1`/`0`, `yes`/`no`), or an error naming the setting.
+    public func bool(_ setting: Setting) throws -> Bool {
+        let text = string(setting)
+        switch text.lowercased() {
+        case "true", "1", "yes": return true
+        case "false", "0", "no": return false
+        default: throw ConfigurationError("\(setting.key) (\(setting.env)) must be true or false, got '\(text)'")
+        }
     }
 
     /// How often services publish `system.health` (``Settings/healthIntervalMs``).

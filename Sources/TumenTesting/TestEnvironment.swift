@@ -39,16 +39,20 @@ public struct RunningSystem: Sendable {
     public let system: LocalSystem
 
     /// Starts the services and waits until storage answers.
+    ///
+    /// - Parameters:
+    ///   - tcp: loopback TCP endpoints on free ports instead of IPC endpoints (CURVE applies to TCP only).
+    ///   - security: how the test process connects, and the CURVE keys and `--insecure` the services get.
     public static func start(
-        workers: Int = 1, arguments: [String: [String]] = [:]
+        workers: Int = 1, arguments: [String: [String]] = [:], tcp: Bool = false, security: TransportSecurity? = nil
     ) async throws -> RunningSystem {
         let directory = try TestEnvironment.makeTemporaryDirectory()
-        let endpoints = SystemEndpoints.ipc(in: directory)
+        let endpoints = tcp ? try SystemEndpoints.freeLoopbackPorts() : SystemEndpoints.ipc(in: directory)
         let system = LocalSystem(
             configuration: .init(
                 binDirectory: TestEnvironment.binDirectory, dataDirectory: directory.appendingPathComponent("data"),
                 logDirectory: directory.appendingPathComponent("logs"), endpoints: endpoints,
-                analysisWorkers: workers, arguments: arguments))
+                analysisWorkers: workers, arguments: arguments, security: security))
         try await system.start()
         do {
             try await system.waitUntilReady()
@@ -67,6 +71,11 @@ public struct RunningSystem: Sendable {
         ]
     }
 
+    /// The flags that point `tumen status` at this system's health publishers.
+    public var healthArguments: [String] {
+        endpoints.health.sorted { $0.key < $1.key }.flatMap { ["--\($0.key)-health-endpoint", $0.value] }
+    }
+
     /// The logs of every service, for failure messages.
     public func logs() -> String {
         let dir = directory.appendingPathComponent("logs")
@@ -81,6 +90,25 @@ public struct RunningSystem: Sendable {
     @discardableResult
     public func stop() async -> [String: Int32] {
         await system.stop()
+    }
+}
+
+extension SystemEndpoints {
+    /// `tcp://127.0.0.1` endpoints on ports that were free a moment ago (the kernel picked them).
+    public static func freeLoopbackPorts() throws -> SystemEndpoints {
+        var ports: [String] = []
+        var sockets: [ZMQSocket] = []
+        defer { sockets.forEach { $0.close() } }
+        for _ in 0..<8 {
+            let socket = try ZMQSocket(type: .router)
+            try socket.setLinger(0)
+            try socket.bind("tcp://127.0.0.1:*")
+            sockets.append(socket)
+            ports.append(socket.lastEndpoint ?? "")
+        }
+        return SystemEndpoints(
+            submit: ports[0], store: ports[1], jobs: ports[2], digests: ports[3], control: ports[4],
+            health: ["ingest": ports[5], "storage": ports[6], "reporting": ports[7]])
     }
 }
 

@@ -44,6 +44,8 @@ public struct SocketOptions: Sendable {
     /// How long, in milliseconds, the reactor keeps retrying a message this socket cannot accept (high-water mark
     /// reached, no peer yet) before dropping it; counted from ``SocketReactor/send(_:on:)``. 0 drops at once.
     public var sendTimeout: Int
+    /// CURVE encryption and authentication, as a server or as a client; nil for none (ZMTP's NULL mechanism).
+    public var curve: CurveSecurity?
 
     /// Creates options; the defaults suit a service socket.
     public init(
@@ -57,7 +59,8 @@ public struct SocketOptions: Sendable {
         routerMandatory: Bool = false,
         immediate: Bool = false,
         reconnectInterval: Int? = nil,
-        sendTimeout: Int = 1_000
+        sendTimeout: Int = 1_000,
+        curve: CurveSecurity? = nil
     ) {
         self.linger = linger
         self.sendHighWaterMark = sendHighWaterMark
@@ -70,6 +73,7 @@ public struct SocketOptions: Sendable {
         self.immediate = immediate
         self.reconnectInterval = reconnectInterval
         self.sendTimeout = sendTimeout
+        self.curve = curve
     }
 }
 

@@ -142,6 +142,15 @@ public final class SocketReactor: Sendable {
         if let reconnectInterval = options.reconnectInterval {
             try socket.setReconnectInterval(reconnectInterval)
         }
+        switch options.curve {
+        case .server(let keyPair, let authenticator):
+            try ZAPHandler.running(in: context).protect(socket, with: authenticator)
+            try socket.setCurveServer(secretKey: keyPair.secretKey)
+        case .client(let keyPair, let serverKey):
+            try socket.setCurveClient(keyPair, serverKey: serverKey)
+        case nil:
+            break
+        }
         for endpoint in descriptor.bind {
             try socket.bind(endpoint)
         }

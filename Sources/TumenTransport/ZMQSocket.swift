@@ -147,6 +147,34 @@ public final class ZMQSocket {
         try setOption(ZMQ_RECONNECT_IVL, "ZMQ_RECONNECT_IVL", Int32(clamping: milliseconds))
     }
 
+    // MARK: - Security
+
+    /// Makes this socket a CURVE server proving itself with `secretKey` (`ZMQ_CURVE_SERVER`, `ZMQ_CURVE_SECRETKEY`);
+    /// set it before binding. Clients are authenticated only while a ZAP handler runs in the context.
+    func setCurveServer(secretKey: CurveKey) throws(ZMQError) {
+        try setOption(ZMQ_CURVE_SERVER, "ZMQ_CURVE_SERVER", Int32(1))
+        try setOption(ZMQ_CURVE_SECRETKEY, "ZMQ_CURVE_SECRETKEY", bytes: secretKey.optionValue)
+    }
+
+    /// Makes this socket a CURVE client with `keyPair` that accepts only the server of `serverKey`
+    /// (`ZMQ_CURVE_SERVERKEY`, `ZMQ_CURVE_PUBLICKEY`, `ZMQ_CURVE_SECRETKEY`); set it before connecting.
+    func setCurveClient(_ keyPair: CurveKeyPair, serverKey: CurveKey) throws(ZMQError) {
+        try setOption(ZMQ_CURVE_SERVERKEY, "ZMQ_CURVE_SERVERKEY", bytes: serverKey.optionValue)
+        try setOption(ZMQ_CURVE_PUBLICKEY, "ZMQ_CURVE_PUBLICKEY", bytes: keyPair.publicKey.optionValue)
+        try setOption(ZMQ_CURVE_SECRETKEY, "ZMQ_CURVE_SECRETKEY", bytes: keyPair.secretKey.optionValue)
+    }
+
+    /// The ZAP domain in which this server socket's clients are authenticated (`ZMQ_ZAP_DOMAIN`).
+    func setZAPDomain(_ domain: String) throws(ZMQError) {
+        try setOption(ZMQ_ZAP_DOMAIN, "ZMQ_ZAP_DOMAIN", bytes: Data(domain.utf8))
+    }
+
+    /// Reports `events` (`ZMQ_EVENT_*`) of this socket to a PAIR socket that connects to the inproc `endpoint`
+    /// (zmq_socket_monitor).
+    func startMonitor(_ endpoint: String, events: Int32) throws(ZMQError) {
+        try call("monitor", endpoint) { zmq_socket_monitor($0, endpoint, events) }
+    }
+
     // MARK: - Messages
 
     /// Sends `frames` as one multipart message.

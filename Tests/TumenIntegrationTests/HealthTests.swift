@@ -10,9 +10,6 @@ struct HealthTests {
     @Test func everyServicePublishesItsHealthAndTumenStatusShowsEachInstanceUntilOneGoesDown() async throws {
         let running = try await RunningSystem.start(workers: 2)
         do {
-            let healthArguments = running.endpoints.health.sorted { $0.key < $1.key }.flatMap {
-                ["--\($0.key)-health-endpoint", $0.value]
-            }
             // Given one accepted and one rejected document
             let good = running.directory.appendingPathComponent("note.md")
             try Data("# Note\n\nAccording to Yonhap, 15,000 workers were sent to Russia in 2024.\n".utf8).write(
@@ -24,7 +21,7 @@ struct HealthTests {
 
             // When `tumen status` listens to the health publishers
             let status = try await ChildProcess.tumen(
-                ["status", "--wait", "3", "--format", "json"] + running.endpointArguments + healthArguments)
+                ["status", "--wait", "3", "--format", "json"] + running.endpointArguments + running.healthArguments)
 
             // Then it heard every service, both workers (relayed by storage) included, each ready
             #expect(status.status == 0, "tumen status: \(status.stdout)\(status.stderr)")
@@ -62,7 +59,7 @@ struct HealthTests {
             // When reporting dies, status names it as down and fails
             try await running.system.kill("reporting")
             let down = try await ChildProcess.tumen(
-                ["status", "--wait", "3"] + running.endpointArguments + healthArguments)
+                ["status", "--wait", "3"] + running.endpointArguments + running.healthArguments)
             #expect(down.status == 1)
             #expect(
                 down.stdout.contains("reporting  DOWN: no system.health on \(running.endpoints.health["reporting"]!)"))

@@ -5,6 +5,7 @@ Usage:
     python3 Tests/python/submit_document.py FILE [--endpoint tcp://127.0.0.1:5550] [--name NAME]
                                             [--media-type text/markdown] [--document-date YYYY-MM-DD]
                                             [--base64] [--timeout 30] [--retries 3] [--protocols Protocols]
+                                            [--curve-dir DIR --curve-name NAME]
 
 Sends one `document.submit` envelope (one frame) to ingest's `submit` ROUTER socket (default:
 $TUMEN_SUBMIT_ENDPOINT, else the `submit` row of Protocols/topology.json). The file goes as `text` when it is
@@ -12,7 +13,8 @@ UTF-8, otherwise (or with --base64) as `contentBase64`, so that ingest itself re
 Waits --timeout seconds for the reply; on no reply or on `busy` it resends the SAME envelope (same id: ingest and
 storage answer a retry idempotently), at most --retries times. The reply is checked (correlationId = request id,
 and its JSON Schema from Protocols/schemas) and printed as one line of JSON on stdout (after a `busy`, the
-final answer is the last line).
+final answer is the last line). With --curve-dir, the socket uses CURVE (see Protocols/README.md, Security): its key
+pair from DIR/NAME.key, the server's public key from DIR/server.pub (ZPL certificates, read with zmq.auth).
 
 Exit status: 0 on `document.accepted` (new or duplicate); 1 on `document.rejected` or `error`; 2 when no valid reply
 came (timeout, malformed reply); 3 when pyzmq or jsonschema is missing; 4 when FILE cannot be read.
@@ -63,6 +65,8 @@ def main() -> int:
     parser.add_argument("--timeout", type=float, default=30.0, help="seconds to wait per attempt (default: %(default)s)")
     parser.add_argument("--retries", type=int, default=3, help="resends after a timeout or busy (default: %(default)s)")
     parser.add_argument("--protocols", type=Path, default=tumen_wire.PROTOCOLS, help="the Protocols/ folder")
+    parser.add_argument("--curve-dir", type=Path, help="directory written by `tumen keys generate` (CURVE on)")
+    parser.add_argument("--curve-name", default="cli", help="whose key pair to use (default: %(default)s)")
     args = parser.parse_args()
 
     zmq = tumen_wire.require("zmq", "pyzmq")
@@ -72,6 +76,12 @@ def main() -> int:
     context = zmq.Context.instance()
     socket = context.socket(zmq.DEALER)
     socket.setsockopt(zmq.LINGER, 0)
+    if args.curve_dir:
+        import zmq.auth
+
+        public, secret = zmq.auth.load_certificate(str(args.curve_dir / f"{args.curve_name}.key"))
+        server, _ = zmq.auth.load_certificate(str(args.curve_dir / "server.pub"))
+        socket.curve_publickey, socket.curve_secretkey, socket.curve_serverkey = public, secret, server
     socket.connect(endpoint)
     frame = json.dumps(request, ensure_ascii=False).encode("utf-8")
     try:
