@@ -17,7 +17,8 @@ import TumenTransport
 /// hand, so storage keeps extending that lease while the worker is alive however long the job takes. It
 /// re-announces itself while idle, so a restarted storage learns about it again, and when storage has been silent
 /// for `silenceLimit` it closes its DEALER and connects a new one. Its `system.health` goes to storage on the same
-/// connection, and storage publishes it.
+/// connection, and storage publishes it. On graceful shutdown (SIGTERM) it takes no new job, finishes the one in
+/// hand and waits (at most `ackLimit`) until storage acknowledged its result before it exits.
 struct AnalysisWorker: Service {
     let jobsEndpoint: String
     let analyzer: Analyzer
@@ -30,6 +31,8 @@ struct AnalysisWorker: Service {
     let heartbeatInterval: Duration = .seconds(2)
     /// How long an idle worker bears silence from storage before it reconnects.
     let silenceLimit: Duration = .seconds(10)
+    /// How long a worker that is shutting down waits for storage to acknowledge its last result.
+    let ackLimit: Duration = .seconds(10)
     /// Where analyses run, off the concurrency pool, so that heartbeats keep going during a long job.
     private let analysisQueue = DispatchQueue(label: "tumen.analysis.jobs")
     /// The connection to storage in use, if any.
@@ -99,7 +102,13 @@ struct AnalysisWorker: Service {
             var lastHeartbeat = ContinuousClock.now
             /// The job in hand.
             var jobId: String?
+            /// The job whose result was sent and not yet acknowledged, and when it was sent.
+            var unacknowledged: (jobId: String, since: ContinuousClock.Instant)?
+            var isDraining = false
             var isSilent = false
+
+            /// Whether a draining worker has nothing left to finish or to hear about.
+            var isDrained: Bool { isDraining && jobId == nil && unacknowledged == nil }
         }
 
         let reactor: SocketReactor
@@ -119,10 +128,19 @@ struct AnalysisWorker: Service {
         return await withDiscardingTaskGroup(returning: Bool.self) { group in
             group.addTask { await keepAlive(connection) }
             sendReady(on: connection)
-            for await message in connection.reactor.inbound.cancelOnGracefulShutdown() {
-                guard let frame = message.frames.last else { continue }
-                connection.state.withLock { $0.lastHeard = .now }
-                await handle(frame, on: connection)
+            await withGracefulShutdownHandler {
+                for await message in connection.reactor.inbound {
+                    guard let frame = message.frames.last else { continue }
+                    connection.state.withLock { $0.lastHeard = .now }
+                    await handle(frame, on: connection)
+                    if connection.state.withLock({ $0.isDrained }) { connection.reactor.shutdown() }
+                }
+            } onGracefulShutdown: {
+                let isDrained = connection.state.withLock { state in
+                    state.isDraining = true
+                    return state.isDrained
+                }
+                if isDrained { connection.reactor.shutdown() }
             }
             group.cancelAll()
             return connection.state.withLock { $0.isSilent }
@@ -133,19 +151,24 @@ struct AnalysisWorker: Service {
     private func keepAlive(_ connection: Connection) async {
         while !Task.isCancelled {
             let now = ContinuousClock.now
-            let due = connection.state.withLock { state -> (heartbeat: Bool, ready: Bool, silent: Bool, job: String?) in
+            let due = connection.state.withLock { state -> (heartbeat: Bool, ready: Bool, stop: Bool, job: String?) in
                 // While a job is in hand the worker cannot act on silence anyway; it checks once the job is done.
-                if state.jobId == nil, now - state.lastHeard > silenceLimit {
+                if state.jobId == nil, now - state.lastHeard > silenceLimit, !state.isDraining {
                     state.isSilent = true
+                    return (false, false, true, nil)
+                }
+                // A draining worker stops waiting for an acknowledgement that does not come: the result is
+                // committed or the lease expires and the job goes to another worker.
+                if state.isDraining, state.jobId == nil, let sent = state.unacknowledged, now - sent.since > ackLimit {
                     return (false, false, true, nil)
                 }
                 let heartbeat = now - state.lastHeartbeat >= heartbeatInterval
                 if heartbeat { state.lastHeartbeat = now }
-                let ready = state.jobId == nil && now - state.lastReady >= readyInterval
+                let ready = state.jobId == nil && !state.isDraining && now - state.lastReady >= readyInterval
                 if ready { state.lastReady = now }
                 return (heartbeat, ready, false, state.jobId)
             }
-            if due.silent {
+            if due.stop {
                 connection.reactor.shutdown()
                 return
             }
@@ -174,20 +197,27 @@ struct AnalysisWorker: Service {
                     dimensions: [("kind", assign.kind.rawValue)]
                 )
                 .increment()
+                connection.state.withLock { $0.unacknowledged = (assign.jobId, .now) }
                 send(reply, on: connection)
             } catch {
                 logger.error("unreadable job.assign: \(error)")
             }
-            connection.state.withLock { state in
+            let isDraining = connection.state.withLock { state in
                 state.jobId = nil
                 // Give storage a full silence period to answer the result before judging it silent.
                 state.lastHeard = .now
+                return state.isDraining
             }
-            sendReady(on: connection)
+            if !isDraining { sendReady(on: connection) }
         case JobAck.type:
             if let ack = try? WireCoding.decode(JobAck.self, from: frame).payload {
+                let isDraining = connection.state.withLock { state in
+                    if state.unacknowledged?.jobId == ack.jobId { state.unacknowledged = nil }
+                    return state.isDraining
+                }
                 logger.log(
-                    level: ack.status == "duplicate" ? .info : .debug, "job acknowledged",
+                    level: ack.status == "duplicate" || isDraining ? .info : .debug,
+                    isDraining ? "job acknowledged; shutting down" : "job acknowledged",
                     metadata: ["job": "\(ack.jobId)", "status": "\(ack.status)"])
             }
         case JobHeartbeat.type:

@@ -147,7 +147,9 @@ struct Submitter {
                     report("rejected  \(file.path): \(rejected.reason) (\(rejected.code))")
                 case Busy.type:
                     let busy = try reply.decode(Busy.self)
-                    try await Task.sleep(for: max(delay, .milliseconds(busy.retryAfterMs)))
+                    let wait = max(delay, .milliseconds(busy.retryAfterMs))
+                    report("busy      \(file.path): \(busy.reason); trying again in \(wait)")
+                    try await Task.sleep(for: wait)
                     delay *= 2
                     continue
                 default:
