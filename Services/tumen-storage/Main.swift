@@ -22,6 +22,8 @@ struct StorageCommand: AsyncParsableCommand {
     var jobsMaxMessageBytes: String?
     @Option(help: "Endpoint to bind for system.health (TUMEN_STORAGE_HEALTH_ENDPOINT).")
     var storageHealthEndpoint: String?
+    @Option(help: "Largest the store's database may grow, in bytes; empty: no limit (TUMEN_MAX_STORE_BYTES).")
+    var maxStoreBytes: String?
 
     func run() async throws {
         let config = try common.configuration(flags: [
@@ -30,12 +32,15 @@ struct StorageCommand: AsyncParsableCommand {
             Settings.storeMaxMessageBytes.key: storeMaxMessageBytes,
             Settings.jobsMaxMessageBytes.key: jobsMaxMessageBytes,
             Settings.storageHealthEndpoint.key: storageHealthEndpoint,
+            Settings.maxStoreBytes.key: maxStoreBytes,
         ])
         let logger = ServiceRunner.bootstrap(label: "tumen.storage", level: config.string(Settings.logLevel))
         let store = try SQLiteStore(
             configuration: .init(
                 location: .directory(config.string(Settings.dataDirectory)),
-                leaseDuration: TimeInterval(try config.int(Settings.leaseSeconds))),
+                leaseDuration: TimeInterval(try config.int(Settings.leaseSeconds)),
+                maxStoreBytes: config.string(Settings.maxStoreBytes).isEmpty
+                    ? nil : Int64(try config.int(Settings.maxStoreBytes))),
             logger: logger)
         let service = try StorageService(
             storeEndpoint: config.string(Settings.storeEndpoint), jobsEndpoint: config.string(Settings.jobsEndpoint),

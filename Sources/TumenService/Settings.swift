@@ -55,6 +55,9 @@ public enum Settings {
     public static let dataDirectory = Setting(
         key: "data-dir", env: "TUMEN_DATA_DIR", defaultValue: "./tumen-data",
         help: "storage's directory for the SQLite store")
+    public static let maxStoreBytes = Setting(
+        key: "max-store-bytes", env: "TUMEN_MAX_STORE_BYTES", defaultValue: "",
+        help: "largest the store's database may grow, in bytes (SQLite max_page_count; empty: only the disk limits it)")
     public static let logLevel = Setting(
         key: "log-level", env: "TUMEN_LOG_LEVEL", defaultValue: "info",
         help: "trace, debug, info, notice, warning, error")
@@ -98,7 +101,6 @@ public enum Settings {
     public static let sources = Setting(
         key: "sources", env: "TUMEN_SOURCES", defaultValue: "",
         help: "extra source registry JSON (reliability grades, independence groups) merged over the bundled one")
-
     public static let curveDirectory = Setting(
         key: "curve-dir", env: "TUMEN_CURVE_DIR", defaultValue: "",
         help: "directory written by `tumen keys generate`: CURVE on every tcp:// socket, servers with server.key "
@@ -110,7 +112,7 @@ public enum Settings {
     /// Every setting, for documentation and validation of configuration files.
     public static let all: [Setting] = [
         submitEndpoint, storeEndpoint, jobsEndpoint, digestsEndpoint, controlEndpoint, ingestHealthEndpoint,
-        storageHealthEndpoint, reportingHealthEndpoint, healthIntervalMs, dataDirectory, logLevel,
+        storageHealthEndpoint, reportingHealthEndpoint, healthIntervalMs, dataDirectory, maxStoreBytes, logLevel,
         maxDocumentBytes, submitMaxMessageBytes, storeMaxMessageBytes, jobsMaxMessageBytes, controlMaxMessageBytes,
         maxInFlight, digestsHighWaterMark, every, topics, leaseSeconds, workerId, gazetteer, sources, curveDirectory,
         insecure,

@@ -4,8 +4,9 @@ import GRDB
 /// The SQLite schema of the store, as named migrations applied in order.
 ///
 /// Tables: `document` (+ the `documentFts` full-text index), `job`, `analysis`, `analysisTopic`, `resultItem`,
-/// `claim`, `contradiction`, `claimAssessment`, `digest`, `deadLetter`. Every time is an integer count of milliseconds since the Unix epoch (UTC), see
-/// ``StoreTime``: exact, compact, fast to compare, and the same in PostgreSQL (`bigint`).
+/// `claim`, `contradiction`, `claimAssessment`, `digest`, `deadLetter`, and `commitSequence` (the single-row counter
+/// that numbers the commits digests are cut from). Every time is an integer count of milliseconds since the Unix
+/// epoch (UTC), see ``StoreTime``: exact, compact, fast to compare, and the same in PostgreSQL (`bigint`).
 /// Never edit a migration that has shipped: add a new one.
 enum SQLiteSchema {
     /// The migrator every store opens its database with.
@@ -199,6 +200,47 @@ enum SQLiteSchema {
                     """)
         }
 
+        // A durable, multi-writer-safe fence for digest windows. Every transaction that puts an analysis into the
+        // digests (committing it, or its crosscheck finishing or failing for good) takes the next number of a
+        // single-row counter, so the numbers follow the order of the commits whatever the clocks of the storage
+        // processes say; a digest records the stretch of numbers it covered. Existing analyses are numbered in the
+        // order of their commit times, and existing digests cover what their time windows covered.
+        migrator.registerMigration("v3-commit-sequence") { db in
+            try db.create(table: "commitSequence") { t in
+                t.primaryKey("id", .integer).check(sql: "id = 1")
+                t.column("lastSeq", .integer).notNull()
+            }
+            try db.alter(table: "analysis") { t in
+                t.add(column: "commitSeq", .integer).notNull().defaults(to: 0)
+            }
+            try db.execute(
+                sql: """
+                    UPDATE analysis SET commitSeq = numbered.seq
+                    FROM (SELECT jobId, ROW_NUMBER() OVER (ORDER BY analyzedAt, documentId, jobId) AS seq
+                          FROM analysis) AS numbered
+                    WHERE analysis.jobId = numbered.jobId
+                    """)
+            try db.execute(sql: "INSERT INTO commitSequence (id, lastSeq) SELECT 1, COUNT(*) FROM analysis")
+            try db.create(index: "analysis_on_commitSeq", on: "analysis", columns: ["commitSeq"], unique: true)
+            try db.drop(index: "analysis_on_analyzedAt_documentId")
+
+            try db.alter(table: "digest") { t in
+                // The window covers the analyses numbered after `afterSeq` up to `throughSeq`.
+                t.add(column: "afterSeq", .integer).notNull().defaults(to: 0)
+                t.add(column: "throughSeq", .integer).notNull().defaults(to: 0)
+            }
+            try db.execute(
+                sql: """
+                    UPDATE digest SET
+                        afterSeq = COALESCE((SELECT MAX(commitSeq) FROM analysis
+                                             WHERE analysis.analyzedAt < digest.windowStart), 0),
+                        throughSeq = COALESCE((SELECT MAX(commitSeq) FROM analysis
+                                               WHERE analysis.analyzedAt < digest.windowEnd), 0)
+                    """)
+            try db.create(index: "digest_on_cadence_topic_seq", on: "digest", columns: ["cadence", "topic", "seq"])
+            try db.drop(index: "digest_on_cadence_topic_windowEnd")
+        }
+
         return migrator
     }
 }
@@ -285,12 +327,16 @@ struct AnalysisRow: Codable, Sendable, FetchableRecord, PersistableRecord {
     var sentenceCount: Int
     var topics: [String]
     var body: String
+    /// When the document's last job (its analysis, or its crosscheck) was committed, by the committer's clock.
     var analyzedAt: Int64
+    /// The number that transaction took from `commitSequence`: digest windows are stretches of these numbers.
+    var commitSeq: Int64
 
     enum Columns {
         static let jobId = Column(CodingKeys.jobId)
         static let documentId = Column(CodingKeys.documentId)
         static let analyzedAt = Column(CodingKeys.analyzedAt)
+        static let commitSeq = Column(CodingKeys.commitSeq)
     }
 }
 
@@ -380,6 +426,10 @@ struct DigestRow: Codable, Sendable, FetchableRecord, PersistableRecord {
     var windowEnd: Int64
     var body: String
     var recordedAt: Int64
+    /// The window covers the analyses whose `commitSeq` is greater than this, …
+    var afterSeq: Int64
+    /// … up to and including this one.
+    var throughSeq: Int64
 
     enum Columns {
         static let id = Column(CodingKeys.id)

@@ -7,6 +7,10 @@ import TumenProtocol
 /// Values are bound as arguments by GRDB's SQL interpolation, never spliced into the text. The statements keep to
 /// what SQLite and PostgreSQL share (`ON CONFLICT … DO NOTHING`, `UPDATE … RETURNING`, scalar subqueries), so that
 /// the PostgreSQL backend can follow them closely.
+///
+/// A statement with `RETURNING` is read with `fetchAll`, never `fetchOne`: its change is complete only once it has
+/// been stepped to its end, and an error raised there (a full disk, when the full-text index writes its pending
+/// terms) would otherwise go unseen while SQLite rolls the transaction back.
 enum SQLiteStatements {
     private static let queued = JobRow.State.queued
     private static let leased = JobRow.State.leased
@@ -228,37 +232,70 @@ enum SQLiteStatements {
 
     // MARK: Digests
 
-    /// The end of the last recorded digest window of a cadence and topic.
-    static func lastWindowEnd(cadence: String, topic: String) -> SQLRequest<Int64> {
+    /// Where the last recorded digest of a cadence and topic ended: `windowEnd` and `throughSeq`.
+    static func lastDigest(cadence: String, topic: String) -> SQLRequest<Row> {
         """
-        SELECT windowEnd FROM digest WHERE cadence = \(cadence) AND topic = \(topic)
-        ORDER BY windowEnd DESC LIMIT 1
+        SELECT windowEnd, throughSeq FROM digest WHERE cadence = \(cadence) AND topic = \(topic)
+        ORDER BY seq DESC LIMIT 1
         """
     }
 
-    /// Analyses committed in [start, end), in order of commit time then document id; only those with `topic`
-    /// among their topics unless it is nil. Uses the `(analyzedAt, documentId)` index.
-    static func analyses(from start: Int64, to end: Int64, topic: String?) -> SQLRequest<AnalysisRow> {
+    /// The condition for an analysis (of the table `alias`) to be in a digest window of `topic` (nil: every
+    /// topic): it has the topic, and its document is fully analysed. A document belongs to the window in which its
+    /// last job finished: its analysis, or its crosscheck, which moves the analysis to the end of the commit
+    /// sequence when it commits or fails for good. While the crosscheck is queued or leased, the document is pending.
+    private static func inWindow(_ alias: String, topic: String?) -> SQL {
+        let table = SQL(sql: alias)
         let topicFilter: SQL =
             if let topic {
                 """
                 AND EXISTS (SELECT 1 FROM analysisTopic
-                            WHERE analysisTopic.jobId = analysis.jobId AND analysisTopic.topic = \(topic))
+                            WHERE analysisTopic.jobId = \(table).jobId AND analysisTopic.topic = \(topic))
                 """
             } else {
                 ""
             }
-        // A document belongs to the window in which its last job finished: its analysis, or its crosscheck, which
-        // moves `analyzedAt` when it commits. While the crosscheck is queued or leased, the document is pending.
         return """
-            SELECT * FROM analysis
-            WHERE analyzedAt >= \(start) AND analyzedAt < \(end) \(topicFilter)
-              AND NOT EXISTS (SELECT 1 FROM job
-                              WHERE job.kind = \(crosscheck) AND job.subject = analysis.documentId
-                                AND job.state IN (\(queued), \(leased)))
-            ORDER BY analyzedAt, documentId
+            NOT EXISTS (SELECT 1 FROM job
+                        WHERE job.kind = \(crosscheck) AND job.subject = \(table).documentId
+                          AND job.state IN (\(queued), \(leased)))
+            \(topicFilter)
             """
     }
+
+    /// The analyses of the next digest window of `topic` (nil: every topic), in commit order: those committed after
+    /// commit number `after`, up to the first one stamped at or after `until` (that one, and every later one, wait
+    /// for the next window). Reads the unique `commitSeq` index from `after` on.
+    static func windowAnalyses(after: Int64, until: Int64, topic: String?) -> SQLRequest<AnalysisRow> {
+        """
+        SELECT * FROM analysis
+        WHERE commitSeq > \(after) AND \(inWindow("analysis", topic: topic))
+          AND commitSeq < COALESCE(
+              (SELECT MIN(late.commitSeq) FROM analysis AS late
+               WHERE late.commitSeq > \(after) AND late.analyzedAt >= \(until) AND \(inWindow("late", topic: topic))),
+              \(Int64.max))
+        ORDER BY commitSeq
+        """
+    }
+
+    /// The documents of the analyses of `topic` (nil: every topic) numbered after `after` up to `through` that are in
+    /// a digest window: what a digest covering that stretch must list.
+    static func windowDocumentIds(after: Int64, through: Int64, topic: String?) -> SQLRequest<String> {
+        """
+        SELECT documentId FROM analysis
+        WHERE commitSeq > \(after) AND commitSeq <= \(through) AND \(inWindow("analysis", topic: topic))
+        """
+    }
+
+    /// The commit numbers of the analyses of these documents.
+    static func commitSeqs(documentIds: [String]) -> SQLRequest<Row> {
+        "SELECT documentId, commitSeq FROM analysis WHERE documentId IN \(documentIds)"
+    }
+
+    /// Takes the next commit number. Run inside the committing transaction: the counter's row stays locked until
+    /// that transaction ends, so the numbers follow the order of the commits, also with several storage processes.
+    static let nextCommitSeq: SQLRequest<Int64> =
+        "UPDATE commitSequence SET lastSeq = lastSeq + 1 WHERE id = 1 RETURNING lastSeq"
 
     /// Documents without a done analysis job, or whose crosscheck is still to run. Counted from the few unfinished
     /// jobs, not from every document.
@@ -272,9 +309,15 @@ enum SQLiteStatements {
                                      AND finished.kind = \(analyze))))
         """
 
-    /// Moves a document's analysis time to when its crosscheck committed, so it enters the next digest window.
-    static func markCrosschecked(documentId: String, at time: Int64) -> SQL {
-        "UPDATE analysis SET analyzedAt = \(time) WHERE documentId = \(documentId) AND analyzedAt < \(time)"
+    /// Moves a document's analysis to the end of the commit sequence (`seq`, taken in the same transaction) when
+    /// its crosscheck has finished, and its commit time to `time` unless it is later: the document enters the next
+    /// digest window.
+    static func moveToCommit(documentId: String, seq: Int64, at time: Int64) -> SQL {
+        """
+        UPDATE analysis SET commitSeq = \(seq),
+            analyzedAt = CASE WHEN analyzedAt < \(time) THEN \(time) ELSE analyzedAt END
+        WHERE documentId = \(documentId)
+        """
     }
 
     static func nextSeq(pubSubTopic: String) -> SQLRequest<Int> {
@@ -284,9 +327,10 @@ enum SQLiteStatements {
     /// Inserts a digest unless its window (or its id, or its seq) is recorded; returns the seq when it inserted.
     static func insertDigest(_ row: DigestRow) -> SQLRequest<Int> {
         """
-        INSERT INTO digest (id, cadence, topic, pubSubTopic, seq, windowStart, windowEnd, body, recordedAt)
+        INSERT INTO digest
+            (id, cadence, topic, pubSubTopic, seq, windowStart, windowEnd, body, recordedAt, afterSeq, throughSeq)
         VALUES (\(row.id), \(row.cadence), \(row.topic), \(row.pubSubTopic), \(row.seq), \(row.windowStart),
-                \(row.windowEnd), \(row.body), \(row.recordedAt))
+                \(row.windowEnd), \(row.body), \(row.recordedAt), \(row.afterSeq), \(row.throughSeq))
         ON CONFLICT DO NOTHING
         RETURNING seq
         """

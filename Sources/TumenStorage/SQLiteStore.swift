@@ -1,7 +1,6 @@
 import Foundation
 import GRDB
 import Logging
-import Synchronization
 import TumenProtocol
 
 /// The embedded store: SQLite in WAL mode through GRDB, in a data directory or in memory.
@@ -29,16 +28,24 @@ public final class SQLiteStore: Store {
         /// How many claims of other documents a `crosscheck.claims` job carries at most: the most recently
         /// analysed ones with the units of the subject's claims.
         public var maxCandidateClaims: Int
+        /// The largest the database may grow, in bytes, or nil for no limit (then only the disk limits it).
+        ///
+        /// Applied as SQLite's `max_page_count` on every connection: a write that would grow the database beyond it
+        /// fails exactly as on a full disk, with ``StoreError/Code/storageFull``, and changes nothing. The write-ahead
+        /// log, a few megabytes between checkpoints, comes on top. A database already larger than the limit keeps
+        /// its size and takes only what fits in its free pages.
+        public var maxStoreBytes: Int64?
 
         public init(
             location: Location, leaseDuration: TimeInterval = 15, maxAttempts: Int = 5, busyTimeout: TimeInterval = 5,
-            maxCandidateClaims: Int = 5000
+            maxCandidateClaims: Int = 5000, maxStoreBytes: Int64? = nil
         ) {
             self.location = location
             self.leaseDuration = leaseDuration
             self.maxAttempts = maxAttempts
             self.busyTimeout = busyTimeout
             self.maxCandidateClaims = maxCandidateClaims
+            self.maxStoreBytes = maxStoreBytes
         }
 
         /// The store in `tumen.sqlite` inside `path`.
@@ -59,19 +66,18 @@ public final class SQLiteStore: Store {
     public let databasePath: String?
     private let writer: any DatabaseWriter
     private let logger: Logger
-    /// The latest window end that digest material was read up to; results committed afterwards are stamped no
-    /// earlier, so they fall into a later window instead of into one already read (and never into none).
-    private let digestHorizon = Mutex<Int64>(0)
 
     /// Opens (creating when needed) the store and brings its schema up to date.
     public init(configuration: Configuration, logger: Logger = Logger(label: "tumen.storage")) throws {
-        guard configuration.maxAttempts >= 1, configuration.leaseDuration > 0, configuration.maxCandidateClaims >= 1
+        guard configuration.maxAttempts >= 1, configuration.leaseDuration > 0, configuration.maxCandidateClaims >= 1,
+            (configuration.maxStoreBytes ?? 1) > 0
         else {
             throw StoreError(
                 code: .invalidRequest,
-                message: "the store needs maxAttempts ≥ 1, a positive lease duration and maxCandidateClaims ≥ 1 "
-                    + "(got \(configuration.maxAttempts), \(configuration.leaseDuration) s and "
-                    + "\(configuration.maxCandidateClaims))")
+                message: "the store needs maxAttempts ≥ 1, a positive lease duration, maxCandidateClaims ≥ 1 and "
+                    + "a positive maxStoreBytes when it has one (got \(configuration.maxAttempts), "
+                    + "\(configuration.leaseDuration) s, \(configuration.maxCandidateClaims) and "
+                    + "\(configuration.maxStoreBytes.map(String.init) ?? "none"))")
         }
         self.configuration = configuration
         self.logger = logger
@@ -80,6 +86,12 @@ public final class SQLiteStore: Store {
         database.label = "tumen"
         database.foreignKeysEnabled = true
         database.busyMode = .timeout(configuration.busyTimeout)
+        if let maxStoreBytes = configuration.maxStoreBytes {
+            database.prepareDatabase { db in
+                let pageSize = try Int64.fetchOne(db, sql: "PRAGMA page_size") ?? 4096
+                try db.execute(sql: "PRAGMA max_page_count = \(max(1, maxStoreBytes / pageSize))")
+            }
+        }
 
         switch configuration.location {
         case .directory(let directory):
@@ -88,10 +100,11 @@ public final class SQLiteStore: Store {
                 try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
                 writer = try DatabasePool(path: path, configuration: database)
             } catch {
-                throw StoreError(
-                    code: .storage,
-                    message: "cannot open the store at \(path): \(Self.describe(error)); "
-                        + "check that the data directory exists, is writable and is not on a full disk")
+                throw Self.fullStoreError(error, while: "opening the store", configuration: configuration)
+                    ?? StoreError(
+                        code: .storage,
+                        message: "cannot open the store at \(path): \(Self.describe(error)); "
+                            + "check that the data directory exists, is writable and is not on a full disk")
             }
             databasePath = path
         case .inMemory:
@@ -102,10 +115,25 @@ public final class SQLiteStore: Store {
         do {
             try SQLiteSchema.makeMigrator().migrate(writer)
         } catch {
-            throw StoreError(
-                code: .storage,
-                message: "cannot bring the store's schema up to date at \(databasePath ?? ":memory:"): "
-                    + Self.describe(error))
+            throw Self.fullStoreError(error, while: "bringing the schema up to date", configuration: configuration)
+                ?? StoreError(
+                    code: .storage,
+                    message: "cannot bring the store's schema up to date at \(databasePath ?? ":memory:"): "
+                        + Self.describe(error))
+        }
+        if let maxStoreBytes = configuration.maxStoreBytes {
+            let size = try? writer.read { db in
+                (try Int64.fetchOne(db, sql: "PRAGMA page_count") ?? 0)
+                    * (try Int64.fetchOne(db, sql: "PRAGMA page_size") ?? 0)
+            }
+            if let size, size > maxStoreBytes {
+                logger.warning(
+                    """
+                    the store is already larger than max-store-bytes: it keeps its size and takes only what fits in \
+                    its free pages; raise the limit to store more
+                    """,
+                    metadata: ["bytes": "\(size)", "maxStoreBytes": "\(maxStoreBytes)"])
+            }
         }
         logger.debug("store open", metadata: ["path": "\(databasePath ?? ":memory:")"])
     }
@@ -133,7 +161,7 @@ public final class SQLiteStore: Store {
         let job = Self.queuedJob(kind: .analyzeDocument, documentId: document.id, now: nowMillis)
 
         return try await write("storing document '\(document.name)'") { db in
-            if try SQLiteStatements.insertDocument(row).fetchOne(db) != nil {
+            if try SQLiteStatements.insertDocument(row).fetchAll(db).first != nil {
                 try db.execute(literal: SQLiteStatements.insertJob(job))
                 return DocumentStored(documentId: document.id, contentHash: document.contentHash, duplicate: false)
             }
@@ -179,13 +207,14 @@ public final class SQLiteStore: Store {
 
         return try await write("leasing a job to worker \(workerId)") { db -> JobAssign? in
             // Each turn either leases a job or fails one poison job, so the loop ends.
-            while let job = try lease.fetchOne(db) {
+            while let job = try lease.fetchAll(db).first {
                 if job.state == JobRow.State.failed {
                     logger.warning(
                         "job failed: too many attempts",
                         metadata: [
                             "job": "\(job.id)", "attempts": "\(job.attempts)", "reason": "\(job.lastError ?? "")",
                         ])
+                    try Self.finishWithoutCrosscheck(job, now: nowMillis, db)
                     continue
                 }
                 let kind = JobKind(rawValue: job.kind)
@@ -211,12 +240,11 @@ public final class SQLiteStore: Store {
     public func commitResult(_ result: JobResult, now: Date) async throws -> JobAck {
         let payload = try ResultPayload(result)
 
+        let nowMillis = StoreTime.millis(now)
         return try await write("committing the result of job \(result.jobId)") { db in
-            // Writes are serialised: a digest read before this commit must not have a window that covers its time.
-            let nowMillis = max(StoreTime.millis(now), self.digestHorizon.withLock { $0 })
             guard
                 let job = try SQLiteStatements.completeJob(id: result.jobId, workerId: result.workerId, now: nowMillis)
-                    .fetchOne(db)
+                    .fetchAll(db).first
             else {
                 // Not changed: either no such job, or it was done before (a late duplicate): change nothing.
                 let exists = try JobRow.exists(db, key: result.jobId)
@@ -251,11 +279,12 @@ public final class SQLiteStore: Store {
             if let job = try SQLiteStatements.releaseJob(
                 id: failed.jobId, workerId: failed.workerId, reason: failed.reason, now: nowMillis,
                 maxAttempts: maxAttempts
-            ).fetchOne(db) {
+            ).fetchAll(db).first {
                 if job.state == JobRow.State.failed {
                     logger.warning(
                         "job failed: too many attempts",
                         metadata: ["job": "\(job.id)", "attempts": "\(job.attempts)", "reason": "\(failed.reason)"])
+                    try Self.finishWithoutCrosscheck(job, now: nowMillis, db)
                 }
                 return JobAck(jobId: job.id, status: JobAckStatus.failedRecorded)
             }
@@ -278,7 +307,7 @@ public final class SQLiteStore: Store {
         let renew = SQLiteStatements.renewLease(
             id: jobId, workerId: workerId, now: StoreTime.millis(now), deadline: deadline)
         return try await write("renewing the lease of job \(jobId) for worker \(workerId)") { db in
-            try renew.fetchOne(db).map { _ in StoreTime.date(deadline) }
+            try renew.fetchAll(db).first.map { _ in StoreTime.date(deadline) }
         }
     }
 
@@ -306,24 +335,23 @@ public final class SQLiteStore: Store {
     // MARK: Digests
 
     public func digestMaterial(for query: DigestQuery) async throws -> DigestMaterial {
-        let end = StoreTime.millis(query.until)
+        let until = StoreTime.millis(query.until)
         let topic = query.topic == "all" ? nil : query.topic
-        // Move the horizon in line with the commits (see `commitResult`), then read: the read sees every commit
-        // before the horizon moved, and every later commit is stamped at or after `end`.
-        try await write("fixing the digest horizon at \(Timestamp.format(query.until))") { _ in
-            self.digestHorizon.withLock { $0 = max($0, end) }
-        }
+        // One read transaction: a snapshot holds every commit numbered up to some n and none after, because the
+        // numbers are taken in commit order (see `SQLiteStatements.nextCommitSeq`). Nothing is written: the window
+        // is fixed by what `recordDigest` records, so a storage that dies here leaves nothing behind.
         return try await read("reading digest material for \(query.cadence) \(query.topic)") { db in
-            let start =
-                try SQLiteStatements.lastWindowEnd(cadence: query.cadence, topic: query.topic).fetchOne(db) ?? 0
-            guard start <= end else {
+            let last = try SQLiteStatements.lastDigest(cadence: query.cadence, topic: query.topic).fetchOne(db)
+            let start: Int64 = last?["windowEnd"] ?? 0
+            let after: Int64 = last?["throughSeq"] ?? 0
+            guard start <= until else {
                 throw StoreError(
                     code: .invalidRequest,
                     message: "digest window for \(query.cadence) \(query.topic) would end at "
                         + "\(Timestamp.format(query.until)), before the last recorded window ended "
                         + "(\(Timestamp.format(StoreTime.date(start)))); is the clock behind?")
             }
-            let analyses = try SQLiteStatements.analyses(from: start, to: end, topic: topic).fetchAll(db)
+            let analyses = try SQLiteStatements.windowAnalyses(after: after, until: until, topic: topic).fetchAll(db)
             let results = try Self.results(of: analyses, db)
             var summaries: [String: DocumentSummary] = [:]
             for chunk in Self.chunks(of: analyses.map(\.documentId)) {
@@ -345,7 +373,7 @@ public final class SQLiteStore: Store {
             }
             return DigestMaterial(
                 cadence: query.cadence, topic: query.topic, windowStart: StoreTime.date(start),
-                windowEnd: StoreTime.date(end), documents: documents, results: results,
+                windowEnd: StoreTime.date(until), documents: documents, results: results,
                 pendingDocuments: try SQLiteStatements.pendingDocuments.fetchOne(db) ?? 0)
         }
     }
@@ -374,13 +402,15 @@ public final class SQLiteStore: Store {
             if let existing = try recordedWindow() {
                 return DigestRecorded(digestId: existing.id, seq: existing.seq, duplicate: true)
             }
+            let (after, through) = try Self.coverage(of: digest, db)
             var stored = digest
             stored.seq = try SQLiteStatements.nextSeq(pubSubTopic: digest.pubSubTopic).fetchOne(db) ?? 1
             let body = String(decoding: try WireCoding.makeEncoder().encode(stored), as: UTF8.self)
             let row = DigestRow(
                 id: stored.id, cadence: stored.cadence, topic: stored.topic, pubSubTopic: stored.pubSubTopic,
-                seq: stored.seq, windowStart: windowStart, windowEnd: windowEnd, body: body, recordedAt: nowMillis)
-            if let seq = try SQLiteStatements.insertDigest(row).fetchOne(db) {
+                seq: stored.seq, windowStart: windowStart, windowEnd: windowEnd, body: body, recordedAt: nowMillis,
+                afterSeq: after, throughSeq: through)
+            if let seq = try SQLiteStatements.insertDigest(row).fetchAll(db).first {
                 return DigestRecorded(digestId: stored.id, seq: seq, duplicate: false)
             }
             // Another writer recorded the window meanwhile, or the id is taken by another window.
@@ -499,6 +529,88 @@ public final class SQLiteStore: Store {
         return document
     }
 
+    /// Takes the next commit number, inside the caller's write transaction.
+    private static func nextCommitSeq(_ db: Database) throws -> Int64 {
+        guard let seq = try SQLiteStatements.nextCommitSeq.fetchAll(db).first else {
+            throw StoreError(
+                code: .storage, message: "the store has no commit sequence row; its schema is damaged")
+        }
+        return seq
+    }
+
+    /// When a failed job is a document's crosscheck that will not be tried again, the document no longer waits
+    /// for it: its analysis moves to the end of the commit sequence and enters the next digest window.
+    private static func finishWithoutCrosscheck(_ job: JobRow, now: Int64, _ db: Database) throws {
+        guard job.state == JobRow.State.failed, JobKind(rawValue: job.kind) == .crosscheckClaims else { return }
+        try db.execute(
+            literal: SQLiteStatements.moveToCommit(
+                documentId: job.documentId ?? job.subject, seq: try nextCommitSeq(db), at: now))
+    }
+
+    /// The stretch of commit numbers a digest covers: after the last one the previous digest of its cadence and
+    /// topic covered, through the last analysis it lists.
+    ///
+    /// Refuses a digest that does not list exactly the documents of that stretch, or whose window starts before the
+    /// previous one ended (it was made from material read before another digest of its cadence and topic was
+    /// recorded, or without some of its window's documents), so that no analysis is ever in two windows of a cadence
+    /// and topic, or in none, and windows never overlap.
+    private static func coverage(of digest: Digest, _ db: Database) throws -> (after: Int64, through: Int64) {
+        let last = try SQLiteStatements.lastDigest(cadence: digest.cadence, topic: digest.topic).fetchOne(db)
+        let after: Int64 = last?["throughSeq"] ?? 0
+        let lastEnd: Int64 = last?["windowEnd"] ?? 0
+        let listed = Set(digest.documents.map(\.id))
+        var seqs: [String: Int64] = [:]
+        for chunk in chunks(of: listed.sorted()) {
+            for row in try SQLiteStatements.commitSeqs(documentIds: chunk).fetchAll(db) {
+                let documentId: String = row["documentId"]
+                let seq: Int64 = row["commitSeq"]
+                seqs[documentId] = max(seqs[documentId] ?? seq, seq)
+            }
+        }
+        func names(_ ids: some Collection<String>) -> String {
+            let sorted = ids.sorted()
+            return sorted.prefix(5).joined(separator: ", ") + (sorted.count > 5 ? " and \(sorted.count - 5) more" : "")
+        }
+        let unanalysed = listed.subtracting(seqs.keys)
+        guard unanalysed.isEmpty else {
+            throw StoreError(
+                code: .invalidRequest,
+                message: "digest \(digest.id) lists documents without a committed analysis: \(names(unanalysed))")
+        }
+        let covered = seqs.filter { $0.value <= after }.keys
+        guard covered.isEmpty else {
+            throw StoreError(
+                code: .invalidRequest,
+                message: "digest \(digest.id) lists documents already in a recorded digest of \(digest.pubSubTopic) "
+                    + "(\(names(covered))): another digest of its cadence and topic was recorded after its material "
+                    + "was read; read the material again (digest.query) and make the digest anew")
+        }
+        guard StoreTime.millis(digest.windowStart) >= lastEnd else {
+            throw StoreError(
+                code: .invalidRequest,
+                message: "digest \(digest.id) starts at \(Timestamp.format(digest.windowStart)), before the last "
+                    + "recorded window of \(digest.pubSubTopic) ended (\(Timestamp.format(StoreTime.date(lastEnd)))): "
+                    + "it was made from material read before that one was recorded; read the material again "
+                    + "(digest.query) and make the digest anew")
+        }
+        let through = seqs.values.max() ?? after
+        let window = Set(
+            try SQLiteStatements.windowDocumentIds(
+                after: after, through: through, topic: digest.topic == "all" ? nil : digest.topic
+            ).fetchAll(db))
+        guard window == listed else {
+            throw StoreError(
+                code: .invalidRequest,
+                message: "digest \(digest.id) does not list the documents of its window: "
+                    + [
+                        window.subtracting(listed).isEmpty ? nil : "missing \(names(window.subtracting(listed)))",
+                        listed.subtracting(window).isEmpty ? nil : "not in it \(names(listed.subtracting(window)))",
+                    ].compactMap { $0 }.joined(separator: "; ")
+                    + "; make it from the material of digest.query")
+        }
+        return (after, through)
+    }
+
     /// Inserts an analysis with its topics, items and claim index rows, and queues the document's crosscheck when
     /// it has quantities.
     private static func commitAnalysis(
@@ -507,7 +619,7 @@ public final class SQLiteStore: Store {
     ) throws {
         try AnalysisRow(
             jobId: job.id, documentId: documentId, analyzer: analysis.analyzer, sentenceCount: analysis.sentenceCount,
-            topics: analysis.topics, body: parts.body, analyzedAt: now
+            topics: analysis.topics, body: parts.body, analyzedAt: now, commitSeq: try nextCommitSeq(db)
         ).insert(db)
         var seenTopics = Set<String>()
         for (position, topic) in analysis.topics.enumerated() where seenTopics.insert(topic).inserted {
@@ -549,7 +661,8 @@ public final class SQLiteStore: Store {
                 message: "the crosscheck result of job \(job.id) assesses claims of documents that are not stored: "
                     + unknown.sorted().joined(separator: ", ") + "; refused")
         }
-        try db.execute(literal: SQLiteStatements.markCrosschecked(documentId: documentId, at: now))
+        try db.execute(
+            literal: SQLiteStatements.moveToCommit(documentId: documentId, seq: try nextCommitSeq(db), at: now))
         try db.execute(literal: SQLiteStatements.deleteContradictions(documentId: documentId))
         for (ordinal, body) in contradictions.enumerated() {
             try ContradictionRow(documentId: documentId, ordinal: ordinal, jobId: job.id, body: body).insert(db)
@@ -605,7 +718,7 @@ public final class SQLiteStore: Store {
         do {
             return try await writer.read(body)
         } catch {
-            throw Self.storeError(error, while: what)
+            throw storeError(error, while: what)
         }
     }
 
@@ -615,17 +728,73 @@ public final class SQLiteStore: Store {
         do {
             return try await writer.write(body)
         } catch {
-            let storeError = Self.storeError(error, while: what)
-            if storeError.isTransient {
-                logger.error("store write failed", metadata: ["error": "\(storeError.message)"])
+            let failure = storeError(error, while: what)
+            if failure.isTransient {
+                logger.error(
+                    "store write failed", metadata: ["code": "\(failure.code)", "error": "\(failure.message)"])
             }
-            throw storeError
+            throw failure
         }
     }
 
-    private static func storeError(_ error: any Error, while what: String) -> StoreError {
+    private func storeError(_ error: any Error, while what: String) -> StoreError {
         if let error = error as? StoreError { return error }
-        return StoreError(code: .storage, message: "storage failed while \(what): \(describe(error))")
+        return Self.fullStoreError(error, while: what, configuration: configuration)
+            ?? StoreError(code: .storage, message: "storage failed while \(what): \(Self.describe(error))")
+    }
+
+    /// Below this many free bytes on the data directory's file system, an I/O error is taken for a full disk.
+    static let lowSpaceBytes: Int64 = 1 << 20
+
+    /// The error of a store that cannot grow, or nil when `error` is something else: SQLite's `SQLITE_FULL` (the
+    /// disk is full, or the database reached ``Configuration/maxStoreBytes``), or an I/O error while the data
+    /// directory's file system has (almost) no space left. SQLite has rolled the transaction back: nothing stored
+    /// before is lost or changed.
+    static func fullStoreError(_ error: any Error, while what: String, configuration: Configuration) -> StoreError? {
+        guard let error = error as? DatabaseError else { return nil }
+        let directory: String?
+        if case .directory(let path) = configuration.location { directory = path } else { directory = nil }
+        let freeBytes = directory.flatMap(Self.freeBytes(at:))
+        let isDiskLow = freeBytes.map { $0 < lowSpaceBytes } ?? false
+        switch error.resultCode {
+        case .SQLITE_FULL: break
+        case .SQLITE_IOERR where isDiskLow: break
+        default: return nil
+        }
+        let cause: String
+        let remedy: String
+        switch (configuration.maxStoreBytes, directory) {
+        case (let limit?, let directory?) where !isDiskLow:
+            cause = "the database reached max-store-bytes (\(limit) bytes)"
+            remedy = "raise max-store-bytes (TUMEN_MAX_STORE_BYTES) of the store in the data directory \(directory)"
+        case (let limit?, nil):
+            cause = "the database reached max-store-bytes (\(limit) bytes)"
+            remedy = "raise max-store-bytes (TUMEN_MAX_STORE_BYTES)"
+        case (_, let directory?):
+            cause =
+                "the file system of the data directory \(directory) "
+                + (freeBytes.map { "has \($0) bytes free" } ?? "is full")
+            remedy = "free space on that file system, or move the data directory to a larger one"
+        case (nil, nil):
+            cause = "SQLite could not grow the in-memory database"
+            remedy = "give the process more memory"
+        }
+        return StoreError(
+            code: .storageFull,
+            message: "the store is full: \(cause), so storage could not finish \(what) (\(describe(error))); "
+                + "nothing already stored was lost. To store more, \(remedy)")
+    }
+
+    /// The bytes an unprivileged process may still write on the file system holding `path`.
+    private static func freeBytes(at path: String) -> Int64? {
+        guard let attributes = try? FileManager.default.attributesOfFileSystem(forPath: path) else { return nil }
+        switch attributes[.systemFreeSize] {
+        case let value as Int64: return value
+        case let value as UInt64: return Int64(clamping: value)
+        case let value as Int: return Int64(value)
+        case let value as NSNumber: return value.int64Value
+        default: return nil
+        }
     }
 
     private static func describe(_ error: any Error) -> String {

@@ -56,11 +56,26 @@ public protocol Store: Sendable {
     /// Counts of what the store holds.
     func status() async throws -> StatusReport
 
-    /// The material of the next digest of a cadence and topic: documents analysed since the last recorded digest
-    /// of the same cadence and topic (or since the epoch) until `query.until`.
+    /// The material of the next digest of a cadence and topic: the documents analysed since the last recorded
+    /// digest of the same cadence and topic, in commit order, up to the first one committed at or after
+    /// `query.until` (that one and every later one wait for the next window); its window starts where that digest's
+    /// ended (or at the epoch) and ends at `query.until`.
+    ///
+    /// "Since" is counted in commits, not in clock time: every commit that makes a document complete (its
+    /// analysis, the crosscheck after it, or that crosscheck giving up for good) takes the next number of a durable
+    /// counter in its own transaction, and each recorded digest keeps the last number it covered. So a commit that
+    /// lands while a digest is being made, whatever its time stamp, whichever storage process made it, and even if
+    /// storage dies between reading and recording, falls into the next window. A document whose crosscheck is queued
+    /// or leased is pending: it is in no window until the crosscheck commits or fails for good.
     func digestMaterial(for query: DigestQuery) async throws -> DigestMaterial
 
     /// Records a digest before it is published, with the next sequence number of its pub/sub topic.
+    ///
+    /// The digest covers the documents it lists, which must be exactly those of its window as
+    /// ``digestMaterial(for:)`` gives them: one listing a document that a digest of the same cadence and topic
+    /// recorded since already covers (its material was read before that one was recorded), or leaving out a
+    /// document of its window, is refused with ``StoreError/Code/invalidRequest``. Hence no analysis is in two
+    /// digests of a cadence and topic, and none is in none.
     ///
     /// Recording the same cadence, topic and window again returns the sequence number recorded before with
     /// `duplicate` true, and changes nothing.
@@ -125,8 +140,11 @@ public struct StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     public struct Code: Hashable, Sendable, CustomStringConvertible {
         fileprivate let name: String
         public var description: String { name }
-        /// The database failed (busy, locked, full disk, I/O error, corruption). The same request may be retried.
+        /// The database failed (busy, locked, I/O error, corruption). The same request may be retried.
         public static let storage = Code(name: "storage-error")
+        /// The store cannot grow: its disk is full, or it reached its configured size limit. Nothing stored before
+        /// is lost; the same request succeeds once there is space again.
+        public static let storageFull = Code(name: "storage-full")
         /// The request is well-formed but cannot be accepted as it is (missing id, empty window, …).
         public static let invalidRequest = Code(name: "invalid-request")
         /// A job result is for other content than the job's document.
@@ -144,5 +162,5 @@ public struct StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     public var description: String { "\(code): \(message)" }
 
     /// True when retrying the same request later may succeed.
-    public var isTransient: Bool { code == .storage }
+    public var isTransient: Bool { code == .storage || code == .storageFull }
 }

@@ -10,26 +10,41 @@ struct StoreLockedTests {
     @Test func documentsSubmittedWhileAnotherProcessLocksTheDatabaseAreStoredOnceAfterRetries() async throws {
         let running = try await RunningSystem.start(workers: 1)
         do {
-            // Given another process that holds the database's write lock for 8 s (storage waits 5 s at most)
+            // Given another process that holds the database's write lock (storage waits 5 s at most) until the test
+            // lets it go, at least 8 s later
             let database = running.directory.appendingPathComponent("data/tumen.sqlite").path
+            let locked = running.directory.appendingPathComponent("locked")
+            let release = running.directory.appendingPathComponent("release")
             let locker = try ChildProcess.start(
                 URL(fileURLWithPath: "/usr/bin/env"),
                 [
                     "python3", "-c",
-                    "import sqlite3, sys, time\n"
+                    "import os, sqlite3, sys, time\n"
                         + "c = sqlite3.connect(sys.argv[1], isolation_level=None)\n"
-                        + "c.execute('BEGIN IMMEDIATE')\ntime.sleep(8)\nc.execute('COMMIT')\n",
-                    database,
+                        + "c.execute('BEGIN IMMEDIATE')\nopen(sys.argv[2], 'w').close()\n"
+                        + "deadline = time.time() + 60\n"
+                        + "while not os.path.exists(sys.argv[3]) and time.time() < deadline: time.sleep(0.05)\n"
+                        + "c.execute('COMMIT')\n",
+                    database, locked.path, release.path,
                 ])
-            try await Task.sleep(for: .seconds(1))
+            // (python may take a while to start on a loaded machine: wait until it holds the lock)
+            let deadline = ContinuousClock.now + .seconds(30)
+            while !FileManager.default.fileExists(atPath: locked.path), ContinuousClock.now < deadline {
+                try await Task.sleep(for: .milliseconds(20))
+            }
 
             // When five documents are submitted, each retried with the same id while ingest answers busy
-            let replies = try await withThrowingTaskGroup(of: [MessageType].self) { group in
-                for index in 0..<5 {
-                    group.addTask { try await Self.submitUntilAccepted(index, endpoint: running.endpoints.submit) }
+            let submissions = Task {
+                try await withThrowingTaskGroup(of: [MessageType].self) { group in
+                    for index in 0..<5 {
+                        group.addTask { try await Self.submitUntilAccepted(index, endpoint: running.endpoints.submit) }
+                    }
+                    return try await group.reduce(into: []) { $0.append($1) }
                 }
-                return try await group.reduce(into: []) { $0.append($1) }
             }
+            try await Task.sleep(for: .seconds(8))
+            _ = FileManager.default.createFile(atPath: release.path, contents: nil)
+            let replies = try await submissions.value
             let lockerOutput = try await locker.finish(timeout: .seconds(20))
             #expect(lockerOutput.status == 0, "the locking process failed: \(lockerOutput.stderr)")
 
@@ -54,7 +69,7 @@ struct StoreLockedTests {
             var types: [MessageType] = []
             let deadline = ContinuousClock.now + .seconds(60)
             while ContinuousClock.now < deadline {
-                guard let reply = try? await client.request(submit, id: id, timeout: .seconds(8), attempts: 1) else {
+                guard let reply = try? await client.request(submit, id: id, timeout: .seconds(20), attempts: 1) else {
                     continue
                 }
                 types.append(reply.header.type)

@@ -17,6 +17,7 @@ import TumenProtocol
             #expect(
                 migrations == [
                     "v1-documents", "v1-jobs", "v1-results", "v1-digests", "v1-dead-letters", "v2-crosscheck",
+                    "v3-commit-sequence",
                 ])
             _ = try await first.storeDocument(makeDocument("Kept across a reopen."), now: t0)
 
@@ -339,8 +340,7 @@ import TumenProtocol
             #expect(militaryOnly.results.allSatisfy { $0.topics.contains("military") })
 
             // After a daily/all digest up to 25 s, the next window starts there: [25 s, 40 s)
-            let digest = makeDigest(cadence: "daily", topic: "all", from: all.windowStart, to: all.windowEnd)
-            _ = try await store.recordDigest(digest, now: at(26))
+            _ = try await store.recordDigest(makeDigest(for: all), now: at(26))
             let next = try await store.digestMaterial(for: DigestQuery(cadence: "daily", topic: "all", until: at(40)))
             #expect(next.windowStart == at(25))
             #expect(next.documents.count == 1)
@@ -475,4 +475,16 @@ func makeDigest(cadence: String, topic: String, from start: Date, to end: Date) 
         id: "digest-\(cadence)-\(topic)-\(Timestamp.format(start))-\(Timestamp.format(end))", cadence: cadence,
         topic: topic, seq: 0, windowStart: start, windowEnd: end, documents: [], figures: [], entities: [],
         pendingDocuments: 0, markdown: "# Digest\n")
+}
+
+/// The digest of a window's material, listing its documents as reporting does.
+func makeDigest(for material: DigestMaterial) -> Digest {
+    var digest = makeDigest(
+        cadence: material.cadence, topic: material.topic, from: material.windowStart, to: material.windowEnd)
+    digest.documents = material.documents.map {
+        DigestDocument(
+            id: $0.id, name: $0.name, title: $0.title, documentDate: $0.documentDate,
+            publisher: $0.provenance.publisher, origin: $0.provenance.origin, figures: 0, topics: [])
+    }
+    return digest
 }
