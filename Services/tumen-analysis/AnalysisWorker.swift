@@ -33,6 +33,8 @@ struct AnalysisWorker: Service {
     let silenceLimit: Duration = .seconds(10)
     /// How long a worker that is shutting down waits for storage to acknowledge its last result.
     let ackLimit: Duration = .seconds(10)
+    /// How long a worker that is shutting down while idle still takes a job storage may have leased it just before.
+    let drainGrace: Duration = .seconds(1)
     /// Where analyses run, off the concurrency pool, so that heartbeats keep going during a long job.
     private let analysisQueue = DispatchQueue(label: "tumen.analysis.jobs")
     /// The connection to storage in use, if any.
@@ -104,11 +106,18 @@ struct AnalysisWorker: Service {
             var jobId: String?
             /// The job whose result was sent and not yet acknowledged, and when it was sent.
             var unacknowledged: (jobId: String, since: ContinuousClock.Instant)?
-            var isDraining = false
+            /// When graceful shutdown began.
+            var drainingSince: ContinuousClock.Instant?
             var isSilent = false
 
-            /// Whether a draining worker has nothing left to finish or to hear about.
-            var isDrained: Bool { isDraining && jobId == nil && unacknowledged == nil }
+            var isDraining: Bool { drainingSince != nil }
+
+            /// Whether a draining worker has nothing left to finish or to hear about, and a job leased to it just
+            /// before it began draining would have arrived by now.
+            func isDrained(grace: Duration) -> Bool {
+                guard let drainingSince, jobId == nil, unacknowledged == nil else { return false }
+                return ContinuousClock.now - drainingSince >= grace
+            }
         }
 
         let reactor: SocketReactor
@@ -133,14 +142,10 @@ struct AnalysisWorker: Service {
                     guard let frame = message.frames.last else { continue }
                     connection.state.withLock { $0.lastHeard = .now }
                     await handle(frame, on: connection)
-                    if connection.state.withLock({ $0.isDrained }) { connection.reactor.shutdown() }
+                    if connection.state.withLock({ $0.isDrained(grace: drainGrace) }) { connection.reactor.shutdown() }
                 }
             } onGracefulShutdown: {
-                let isDrained = connection.state.withLock { state in
-                    state.isDraining = true
-                    return state.isDrained
-                }
-                if isDrained { connection.reactor.shutdown() }
+                connection.state.withLock { $0.drainingSince = .now }
             }
             group.cancelAll()
             return connection.state.withLock { $0.isSilent }
@@ -157,8 +162,11 @@ struct AnalysisWorker: Service {
                     state.isSilent = true
                     return (false, false, true, nil)
                 }
-                // A draining worker stops waiting for an acknowledgement that does not come: the result is
+                // A draining worker stops when it is done, or when an acknowledgement does not come: the result is
                 // committed or the lease expires and the job goes to another worker.
+                if state.isDrained(grace: drainGrace) {
+                    return (false, false, true, nil)
+                }
                 if state.isDraining, state.jobId == nil, let sent = state.unacknowledged, now - sent.since > ackLimit {
                     return (false, false, true, nil)
                 }

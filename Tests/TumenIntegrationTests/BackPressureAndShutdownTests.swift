@@ -15,9 +15,14 @@ struct BackPressureAndShutdownTests {
             try await running.system.signal("storage", SIGSTOP)
             let first = try ServiceClient(endpoint: running.endpoints.submit, name: "first")
             let inFlight = Task {
-                try await first.request(
-                    DocumentSubmit(name: "first.txt", text: "Trade reached USD 34.4 million in 2023."),
-                    timeout: .seconds(20), attempts: 1)
+                // Ingest may give up waiting for storage and answer busy too: then retry with the same id.
+                let submit = DocumentSubmit(name: "first.txt", text: "Trade reached USD 34.4 million in 2023.")
+                let id = MessageID.make()
+                while true {
+                    let reply = try await first.request(submit, id: id, timeout: .seconds(20), attempts: 1)
+                    guard reply.header.type == Busy.type else { return reply }
+                    try await Task.sleep(for: .milliseconds(try reply.decode(Busy.self).retryAfterMs))
+                }
             }
             try await Task.sleep(for: .milliseconds(300))
 
