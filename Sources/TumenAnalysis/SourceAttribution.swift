@@ -12,7 +12,9 @@ typealias MentionSpan = (mention: EntityMention, firstToken: Int, endToken: Int)
 ///    that clause, in order: `according to the NIS to the National Assembly` → NIS → National Assembly);
 ///    `X said/estimated/reported/told Y/…` in the active voice, with appositives (`X, an aide to Y, stated`),
 ///    `citing Z` (Z becomes the origin) and the passive `is estimated by X`; `X's report`, `a report by X`,
-///    `a report published by X`, `X released a study`. Modal verbs (`X can argue`) assert nothing.
+///    `a report published by X`, `X released a study`; `X raised its forecast to`. A subject headed by an
+///    institution noun counts when a name qualifies it (`Ukraine's air force said`, `Russian officials said`, not
+///    `officials said`). Modal verbs (`X can argue`) assert nothing.
 /// 2. **Pronouns.** `he`/`she` is the last person named in the paragraph; `it`, `they`, `the report`,
 ///    `the study` are the source the paragraph is describing.
 /// 3. **Direct quotes.** When the asserter speaks in a quotation (`He said, "…"`, `"…," she said`), only the figures
@@ -124,6 +126,35 @@ struct SourceTracker {
         "which", "one",
     ])
     private static let firstPerson = Lexicon.keys(["we", "our", "ours", "us", "my", "me", "mine"])
+    /// Heads of a subject that is an institution or its people when a name or a nationality qualifies them:
+    /// `Ukraine's air force said`, `Russian officials said`, `the South Korean military estimated`.
+    private static let institutionNouns = Lexicon.keys([
+        "force", "forces", "military", "army", "navy", "ministry", "government", "police", "authorities",
+        "officials", "official", "spokesman", "spokeswoman", "spokesperson", "office", "agency", "service",
+        "services", "committee", "council", "commission", "command", "staff", "administration", "bank", "court",
+        "prosecutors", "guard", "intelligence", "customs", "data", "statistics", "regulator", "watchdog", "embassy",
+        "mission", "diplomats", "lawmakers", "governor", "mayor", "operator", "company", "firm", "group",
+    ])
+    /// Lowercase words that may stand between the qualifying name and the head: `Ukraine's air force`,
+    /// `China's customs data`, `the Russian defence ministry`.
+    private static let institutionModifiers = Lexicon.keys([
+        "air", "armed", "central", "defence", "defense", "foreign", "interior", "health", "finance", "economy",
+        "spy", "intelligence", "statistics", "statistical", "customs", "military", "border", "general", "national",
+        "state", "federal", "local", "regional", "city", "top", "senior", "security", "emergency", "emergencies",
+        "trade", "energy", "agriculture", "transport", "presidential", "press", "news", "space", "nuclear",
+        "monitoring", "development", "investment", "budget", "navy", "naval", "coast", "election", "electoral",
+    ])
+    /// `X raised its forecast to …`: the subject owns the figure.
+    private static let revisionVerbs = Lexicon.keys([
+        "raised", "raises", "lowered", "lowers", "cut", "cuts", "revised", "revises", "kept", "keeps", "maintained",
+        "maintains", "set", "sets", "upgraded", "upgrades", "downgraded", "downgrades", "trimmed", "trims", "lifted",
+        "lifts", "increased", "increases", "reduced", "reduces", "published", "publishes", "released", "releases",
+    ])
+    private static let ownedEstimates = Lexicon.keys([
+        "forecast", "forecasts", "estimate", "estimates", "projection", "projections", "outlook", "guidance",
+        "target", "targets", "figure", "figures", "count", "tally",
+    ])
+    private static let possessiveDeterminers = Lexicon.keys(["its", "their", "his", "her"])
     /// Openings of a sentence in which the author comments in their own voice.
     private static let authorOpenings: PhraseTable<Bool> = PhraseTable([
         ("of course", true), ("in other words", true), ("that is", true), ("naturally", true), ("clearly", true),
@@ -152,6 +183,7 @@ struct SourceTracker {
         if let assertion = headline(sentence, mentionRange: mentionRange)
             ?? accordingTo(sentence, mentionRange: mentionRange)
             ?? speaker(sentence, mentionRange: mentionRange)
+            ?? ownedEstimate(sentence, mentionRange: mentionRange)
             ?? documentSource(sentence, mentionRange: mentionRange)
         {
             var chain: [String] = []
@@ -399,9 +431,67 @@ struct SourceTracker {
             guard determined, let current = carried else { return nil }
             return (Assertion(chain: current.chain, isDocument: current.isDocument), position)
         }
+        if Self.institutionNouns.contains(token.key),
+            let start = institutionStart(endingAt: position, floor: sentence.firstToken)
+        {
+            return (Assertion(chain: [text.string(tokens: start, position)]), start)
+        }
         if Self.otherPronouns.contains(token.key) || weak { return nil }
         guard let name = capitalisedName(endingAt: position, floor: sentence.firstToken) else { return nil }
         return (Assertion(chain: [name]), position)
+    }
+
+    /// The first token of a subject headed by an institution noun at `head` and qualified by a name, a
+    /// nationality or a possessive name (`Ukraine's air force`, `Russian officials`), or nil when nothing names it
+    /// (`officials said`, `the ministry said`).
+    private func institutionStart(endingAt head: Int, floor: Int) -> Int? {
+        var start = head
+        var isNamed = false
+        while start - 1 >= floor, head - start < 6 {
+            let previous = start - 1
+            if text.isWord(previous, Self.s), previous - 2 >= floor,
+                tokens[previous - 1].isSymbol("'") || tokens[previous - 1].isSymbol("’"),
+                tokens[previous - 2].kind == .word, tokens[previous - 2].isCapitalized
+            {
+                start = previous - 2
+                isNamed = true
+                continue
+            }
+            guard tokens[previous].kind == .word else { break }
+            if tokens[previous].isCapitalized, !text.isWord(previous, Lexicon.the),
+                !Lexicon.articles.contains(tokens[previous].key)
+            {
+                start = previous
+                isNamed = true
+            } else if Self.institutionModifiers.contains(tokens[previous].key) {
+                start = previous
+            } else {
+                break
+            }
+        }
+        return isNamed ? start : nil
+    }
+
+    /// `The IMF raised its forecast to 3.2 percent`: the subject of a verb of revision whose object is its own
+    /// forecast or estimate.
+    private func ownedEstimate(_ sentence: Sentence, mentionRange: Range<Int>) -> Assertion? {
+        let floor = sentence.firstToken
+        for verb in floor..<sentence.endToken
+        where tokens[verb].kind == .word && tokens[verb].isLowercase && Self.revisionVerbs.contains(tokens[verb].key) {
+            var object = verb + 1
+            guard text.isWord(object, in: Self.possessiveDeterminers) else { continue }
+            object += 1
+            while object < sentence.endToken, object - verb <= 5, tokens[object].kind != .symbol,
+                !Self.ownedEstimates.contains(tokens[object].key)
+            {
+                object += 1
+            }
+            guard object < sentence.endToken, text.isWord(object, in: Self.ownedEstimates), verb - 1 >= floor,
+                let (found, _) = subject(endingAt: verb - 1, weak: false, in: sentence, mentionRange: mentionRange)
+            else { continue }
+            return found
+        }
+        return nil
     }
 
     /// The quotation the speaker speaks: right after the verb (`said, "…"`) or right before the subject

@@ -20,6 +20,27 @@ struct SourceAttributionTests {
         #expect(told?.sourceChain.prefix(2) == ["NIS", "National Assembly (South Korea)"])
     }
 
+    @Test("An institution qualified by a name speaks for itself; an unqualified one names no source")
+    func institutionSubjects() {
+        #expect(
+            figure("Ukraine's air force said on Tuesday it had shot down 25 of 30 drones.", "30")?.source
+                == "Ukraine's air force")
+        #expect(figure("Russian officials said 1,500 troops had arrived.", "1,500")?.source == "Russian officials")
+        #expect(
+            figure("The Russian defence ministry said 40 drones were downed.", "40")?.source
+                == "Russian Ministry of Defence")
+        #expect(figure("Officials said 1,500 troops had arrived.", "1,500")?.source == nil)
+    }
+
+    @Test("An organisation that raises, cuts or publishes its own forecast asserts it")
+    func ownedForecasts() {
+        #expect(
+            figure("The International Monetary Fund raised its 2024 growth forecast to 3.2 percent.", "3.2")?.source
+                == "International Monetary Fund")
+        #expect(figure("Rosstat cut its estimate of the harvest to 130 million tonnes.", "130")?.source == "Rosstat")
+        #expect(figure("Prices raised its costs by 5 percent.", "5")?.source == nil)
+    }
+
     @Test("A report by X, X's report and data from X attribute the figures of that sentence")
     func documentPatterns() {
         #expect(figure("A report by RAND puts exports at $3 billion.", "$3")?.source == "RAND")
