@@ -67,6 +67,7 @@ struct SentenceDates {
 ///   counts things (`2000 troops`) or follows a reference word (`Resolution 2270`);
 /// - parts of years: `early/mid/late 2023`, `mid-2023`, `the end of 2023`, `the first half of 2025`,
 ///   `the third quarter of 2024`, `Q3 2024`, `spring 2024`, `the winter of 2023`; decades `the 1990s` (vague);
+///   `the first quarter` and `the second half` without a year: the latest such period begun by the reference date;
 /// - ranges: `between 2014 and 2016`, `from March to May 2024`, `2021-2022`, `2021–22`, `Jan 2017 – Mar 2025`,
 ///   `June 19-20, 2024`, `November 19 to 25`; open ranges `since 2010`;
 /// - relative to the reference date: `yesterday`, `tomorrow`, `last/this/next year|month`, `earlier this month`,
@@ -754,19 +755,25 @@ struct DateParser {
         return Point(end: end, date: CalendarDate(year: year, month: low), finish: finish)
     }
 
-    /// `first half of 2025`, `third quarter of this year`.
+    /// `first half of 2025`, `third quarter of this year`; without a year (`in the first quarter`), the latest such
+    /// period that began by the reference date.
     private func ordinalPoint(_ ordinal: Int, at index: Int) -> Point? {
-        guard index + 1 < limit, isWord(index + 1, DateWords.of) else { return nil }
+        guard index < limit else { return nil }
         let low: Int
         let high: Int
         if isWord(index, DateWords.half), ordinal <= 2 {
             (low, high) = (ordinal * 6 - 5, ordinal * 6)
-        } else if isWord(index, DateWords.quarter) {
+        } else if isWord(index, DateWords.quarter), ordinal <= 4 {
             (low, high) = (ordinal * 3 - 2, ordinal * 3)
         } else {
             return nil
         }
-        return yearSpan(low, high, at: index + 2)
+        if index + 1 < limit, isWord(index + 1, DateWords.of) { return yearSpan(low, high, at: index + 2) }
+        guard let reference, reference.month > 0 else { return nil }
+        let year = low <= reference.month ? reference.year : reference.year - 1
+        return Point(
+            end: index + 1, date: CalendarDate(year: year, month: low), finish: CalendarDate(year: year, month: high),
+            isRelative: true)
     }
 
     /// `Q3 2024`, `Q3 of 2024`.

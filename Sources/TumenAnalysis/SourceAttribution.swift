@@ -144,6 +144,13 @@ struct SourceTracker {
         "trade", "energy", "agriculture", "transport", "presidential", "press", "news", "space", "nuclear",
         "monitoring", "development", "investment", "budget", "navy", "naval", "coast", "election", "electoral",
     ])
+    /// Heads that name one body when `the` and a modifier pick it out (`the electoral commission`, `the central
+    /// bank`, `the regional governor`), unlike `the company` or `officials`.
+    private static let definiteBodies = Lexicon.keys([
+        "ministry", "government", "police", "office", "agency", "service", "committee", "council", "commission",
+        "command", "staff", "administration", "bank", "court", "regulator", "watchdog", "embassy", "military",
+        "army", "navy", "governor", "mayor", "spokesman", "spokeswoman", "spokesperson", "prosecutors", "guard",
+    ])
     /// `X raised its forecast to …`: the subject owns the figure.
     private static let revisionVerbs = Lexicon.keys([
         "raised", "raises", "lowered", "lowers", "cut", "cuts", "revised", "revises", "kept", "keeps", "maintained",
@@ -443,10 +450,12 @@ struct SourceTracker {
 
     /// The first token of a subject headed by an institution noun at `head` and qualified by a name, a
     /// nationality or a possessive name (`Ukraine's air force`, `Russian officials`), or nil when nothing names it
-    /// (`officials said`, `the ministry said`).
+    /// (`officials said`, `the ministry said`); a body that `the` and a modifier single out counts too (`the central
+    /// bank`, `the electoral commission`).
     private func institutionStart(endingAt head: Int, floor: Int) -> Int? {
         var start = head
         var isNamed = false
+        var modifiers = 0
         while start - 1 >= floor, head - start < 6 {
             let previous = start - 1
             if text.isWord(previous, Self.s), previous - 2 >= floor,
@@ -465,11 +474,16 @@ struct SourceTracker {
                 isNamed = true
             } else if Self.institutionModifiers.contains(tokens[previous].key) {
                 start = previous
+                modifiers += 1
             } else {
                 break
             }
         }
-        return isNamed ? start : nil
+        if isNamed { return start }
+        let isDefinite =
+            modifiers > 0 && start - 1 >= floor && text.isWord(start - 1, Lexicon.the)
+            && Self.definiteBodies.contains(tokens[head].key)
+        return isDefinite ? start : nil
     }
 
     /// `The IMF raised its forecast to 3.2 percent`: the subject of a verb of revision whose object is its own

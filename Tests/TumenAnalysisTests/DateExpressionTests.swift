@@ -60,6 +60,9 @@ struct DateExpressionTests {
         #expect(periods("Output fell by 3% in the first half of 2025.").first == "2025-01/2025-06")
         #expect(periods("Exports rose by 8% in mid-2023.") == ["2023-05/2023-08"])
         #expect(periods("Imports fell by 2% in the third quarter of 2024.") == ["2024-07/2024-09"])
+        #expect(periods("Exports rose 12% in the first quarter.", dated: "2024-04-19") == ["2024-01/2024-03"])
+        #expect(periods("Exports rose 12% in the fourth quarter.", dated: "2024-04-19") == ["2023-10/2023-12"])
+        #expect(periods("Sales fell 4% in the second half.", dated: "2024-11-02") == ["2024-07/2024-12"])
         #expect(eventDates("The two navies held drills from March to May 2024.") == ["2024-03 range 2024-05"])
         #expect(eventDates("Construction began in late 2023.") == ["2023-09 range 2023-12"])
         #expect(

@@ -30,6 +30,10 @@ struct SourceAttributionTests {
             figure("The Russian defence ministry said 40 drones were downed.", "40")?.source
                 == "Russian Ministry of Defence")
         #expect(figure("Officials said 1,500 troops had arrived.", "1,500")?.source == nil)
+        #expect(
+            figure("Turnout was 61.3%, up from 58 percent, the electoral commission said.", "61.3")?.source
+                == "electoral commission")
+        #expect(figure("The company said it would cut 1,500 jobs.", "1,500")?.source == nil)
     }
 
     @Test("An organisation that raises, cuts or publishes its own forecast asserts it")
