@@ -24,6 +24,7 @@ struct StorageCommand: AsyncParsableCommand {
     var storageHealthEndpoint: String?
     @Option(help: "Largest the store's database may grow, in bytes; empty: no limit (TUMEN_MAX_STORE_BYTES).")
     var maxStoreBytes: String?
+    @Option(help: "Dead letters kept; one more drops the oldest (TUMEN_MAX_DEAD_LETTERS).") var maxDeadLetters: String?
 
     func run() async throws {
         let config = try common.configuration(flags: [
@@ -32,7 +33,7 @@ struct StorageCommand: AsyncParsableCommand {
             Settings.storeMaxMessageBytes.key: storeMaxMessageBytes,
             Settings.jobsMaxMessageBytes.key: jobsMaxMessageBytes,
             Settings.storageHealthEndpoint.key: storageHealthEndpoint,
-            Settings.maxStoreBytes.key: maxStoreBytes,
+            Settings.maxStoreBytes.key: maxStoreBytes, Settings.maxDeadLetters.key: maxDeadLetters,
         ])
         let logger = ServiceRunner.bootstrap(label: "tumen.storage", level: config.string(Settings.logLevel))
         let store = try SQLiteStore(
@@ -40,7 +41,8 @@ struct StorageCommand: AsyncParsableCommand {
                 location: .directory(config.string(Settings.dataDirectory)),
                 leaseDuration: TimeInterval(try config.int(Settings.leaseSeconds)),
                 maxStoreBytes: config.string(Settings.maxStoreBytes).isEmpty
-                    ? nil : Int64(try config.int(Settings.maxStoreBytes))),
+                    ? nil : Int64(try config.int(Settings.maxStoreBytes)),
+                maxDeadLetters: try config.int(Settings.maxDeadLetters)),
             logger: logger)
         let service = try StorageService(
             storeEndpoint: config.string(Settings.storeEndpoint), jobsEndpoint: config.string(Settings.jobsEndpoint),

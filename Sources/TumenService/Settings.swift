@@ -58,6 +58,9 @@ public enum Settings {
     public static let maxStoreBytes = Setting(
         key: "max-store-bytes", env: "TUMEN_MAX_STORE_BYTES", defaultValue: "",
         help: "largest the store's database may grow, in bytes (SQLite max_page_count; empty: only the disk limits it)")
+    public static let maxDeadLetters = Setting(
+        key: "max-dead-letters", env: "TUMEN_MAX_DEAD_LETTERS", defaultValue: "50000",
+        help: "dead letters storage keeps; recording one more drops the oldest")
     public static let logLevel = Setting(
         key: "log-level", env: "TUMEN_LOG_LEVEL", defaultValue: "info",
         help: "trace, debug, info, notice, warning, error")
@@ -112,7 +115,8 @@ public enum Settings {
     /// Every setting, for documentation and validation of configuration files.
     public static let all: [Setting] = [
         submitEndpoint, storeEndpoint, jobsEndpoint, digestsEndpoint, controlEndpoint, ingestHealthEndpoint,
-        storageHealthEndpoint, reportingHealthEndpoint, healthIntervalMs, dataDirectory, maxStoreBytes, logLevel,
+        storageHealthEndpoint, reportingHealthEndpoint, healthIntervalMs, dataDirectory, maxStoreBytes, maxDeadLetters,
+        logLevel,
         maxDocumentBytes, submitMaxMessageBytes, storeMaxMessageBytes, jobsMaxMessageBytes, controlMaxMessageBytes,
         maxInFlight, digestsHighWaterMark, every, topics, leaseSeconds, workerId, gazetteer, sources, curveDirectory,
         insecure,

@@ -35,10 +35,13 @@ public final class SQLiteStore: Store {
         /// log, a few megabytes between checkpoints, comes on top. A database already larger than the limit keeps
         /// its size and takes only what fits in its free pages.
         public var maxStoreBytes: Int64?
+        /// How many dead letters are kept: recording one more drops the oldest, so that a client sending garbage
+        /// cannot fill the disk the documents need.
+        public var maxDeadLetters: Int
 
         public init(
             location: Location, leaseDuration: TimeInterval = 15, maxAttempts: Int = 5, busyTimeout: TimeInterval = 5,
-            maxCandidateClaims: Int = 5000, maxStoreBytes: Int64? = nil
+            maxCandidateClaims: Int = 5000, maxStoreBytes: Int64? = nil, maxDeadLetters: Int = 50_000
         ) {
             self.location = location
             self.leaseDuration = leaseDuration
@@ -46,6 +49,7 @@ public final class SQLiteStore: Store {
             self.busyTimeout = busyTimeout
             self.maxCandidateClaims = maxCandidateClaims
             self.maxStoreBytes = maxStoreBytes
+            self.maxDeadLetters = maxDeadLetters
         }
 
         /// The store in `tumen.sqlite` inside `path`.
@@ -70,13 +74,14 @@ public final class SQLiteStore: Store {
     /// Opens (creating when needed) the store and brings its schema up to date.
     public init(configuration: Configuration, logger: Logger = Logger(label: "tumen.storage")) throws {
         guard configuration.maxAttempts >= 1, configuration.leaseDuration > 0, configuration.maxCandidateClaims >= 1,
-            (configuration.maxStoreBytes ?? 1) > 0
+            (configuration.maxStoreBytes ?? 1) > 0, configuration.maxDeadLetters >= 1
         else {
             throw StoreError(
                 code: .invalidRequest,
-                message: "the store needs maxAttempts ≥ 1, a positive lease duration, maxCandidateClaims ≥ 1 and "
-                    + "a positive maxStoreBytes when it has one (got \(configuration.maxAttempts), "
-                    + "\(configuration.leaseDuration) s, \(configuration.maxCandidateClaims) and "
+                message: "the store needs maxAttempts ≥ 1, a positive lease duration, maxCandidateClaims ≥ 1, "
+                    + "maxDeadLetters ≥ 1 and a positive maxStoreBytes when it has one (got "
+                    + "\(configuration.maxAttempts), \(configuration.leaseDuration) s, "
+                    + "\(configuration.maxCandidateClaims), \(configuration.maxDeadLetters) and "
                     + "\(configuration.maxStoreBytes.map(String.init) ?? "none"))")
         }
         self.configuration = configuration
@@ -457,6 +462,8 @@ public final class SQLiteStore: Store {
             guard let id = row.id else {
                 throw StoreError(code: .storage, message: "the dead letter was inserted without an id")
             }
+            let oldestKept = id - Int64(self.configuration.maxDeadLetters)
+            try DeadLetterRow.filter(DeadLetterRow.Columns.id <= oldestKept).deleteAll(db)
             return id
         }
     }

@@ -470,6 +470,27 @@ extension StoreTests {
     }
 }
 
+extension StoreTests {
+    @Test func onlyTheNewestDeadLettersAreKeptSoGarbageCannotFillTheDisk() async throws {
+        try await withTemporaryDirectory { directory in
+            let store = try SQLiteStore(
+                configuration: SQLiteStore.Configuration(location: .directory(directory), maxDeadLetters: 3))
+            var ids: [Int64] = []
+            for index in 0..<5 {
+                ids.append(
+                    try await store.recordDeadLetter(
+                        DeadLetter(
+                            service: "ingest", socket: "submit", reason: "bad frame \(index)", raw: Data([0x7B]),
+                            receivedAt: t0)))
+            }
+            let kept = try await store.deadLetters(limit: 10)
+            #expect(kept.map(\.id) == ids.suffix(3).reversed())
+            #expect(kept.first?.deadLetter.reason == "bad frame 4")
+            #expect(try await store.status().deadLetters == 3)
+        }
+    }
+}
+
 func makeDigest(cadence: String, topic: String, from start: Date, to end: Date) -> Digest {
     Digest(
         id: "digest-\(cadence)-\(topic)-\(Timestamp.format(start))-\(Timestamp.format(end))", cadence: cadence,
