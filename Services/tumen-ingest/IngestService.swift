@@ -55,19 +55,9 @@ struct IngestService: Service {
     }
 
     func run() async throws {
-        await withDiscardingTaskGroup { group in
-            group.addTask { await health.run() }
-            await loop.run(
-                consumeInline: { message in
-                    guard message.socket == "store" else { return false }
-                    storage.deliver(message.frames)
-                    return true
-                },
-                handle: { message in await handleSubmit(message) },
-                busy: Busy(retryAfterMs: 500, reason: "ingest is at capacity or restarting"))
-            storage.cancelAll()
-            group.cancelAll()
-        }
+        await loop.run(
+            replies: storage, background: [health.run], handle: { message in await handleSubmit(message) },
+            busy: Busy(retryAfterMs: 500, reason: "ingest is at capacity or restarting"))
     }
 
     private func handleSubmit(_ message: InboundMessage) async {

@@ -67,20 +67,10 @@ struct ReportingService: Service {
     }
 
     func run() async throws {
-        await withDiscardingTaskGroup { group in
-            group.addTask { await runSchedule() }
-            group.addTask { await health.run() }
-            await loop.run(
-                consumeInline: { message in
-                    guard message.socket == "store" else { return false }
-                    storage.deliver(message.frames)
-                    return true
-                },
-                handle: { message in await handleControl(message) },
-                busy: Busy(retryAfterMs: 1000, reason: "reporting is busy or restarting"))
-            storage.cancelAll()
-            group.cancelAll()
-        }
+        await loop.run(
+            replies: storage, background: [runSchedule, health.run],
+            handle: { message in await handleControl(message) },
+            busy: Busy(retryAfterMs: 1000, reason: "reporting is busy or restarting"))
     }
 
     /// Makes the digests of each period when its boundary passes.

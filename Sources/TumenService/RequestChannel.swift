@@ -46,7 +46,8 @@ public struct RequestTimeout: Error, Sendable, CustomStringConvertible {
 /// The owner of the reactor feeds every inbound message of the socket to ``deliver(_:)``.
 public final class RequestChannel: Sendable {
     private let reactor: SocketReactor
-    private let socket: String
+    /// The name of the DEALER socket in the reactor.
+    public let socket: String
     /// The endpoint the socket connects to, for error messages.
     public let endpoint: String
     private let pending = Mutex<[String: CheckedContinuation<Reply, any Error>]>([:])

@@ -80,6 +80,26 @@ public struct ServerLoop: Sendable {
         await reactor.waitUntilStopped()
     }
 
+    /// Runs the loop of a service that also makes requests of its own: `channel` takes the replies that arrive on
+    /// its socket, and the `background` tasks (a health publisher, a schedule) run until the loop ends.
+    public func run(
+        replies channel: RequestChannel, background: [@Sendable () async -> Void],
+        handle: @escaping @Sendable (InboundMessage) async -> Void, busy: Busy
+    ) async {
+        await withDiscardingTaskGroup { group in
+            for task in background { group.addTask { await task() } }
+            await run(
+                consumeInline: { message in
+                    guard message.socket == channel.socket else { return false }
+                    channel.deliver(message.frames)
+                    return true
+                },
+                handle: handle, busy: busy)
+            channel.cancelAll()
+            group.cancelAll()
+        }
+    }
+
     private func refuse(_ message: InboundMessage, with busy: Busy) {
         Counter(label: "requests_refused_busy", dimensions: [("socket", message.socket)]).increment()
         guard let request = RoutedRequest(frames: message.frames) else { return }
