@@ -253,7 +253,7 @@ until status >"$work/status" 2>&1; do
     [ $SECONDS -lt $deadline ] || { cat "$work/status" >&2; fail "storage did not answer after a restart within 120 s"; }
     sleep 1
 done
-grep -Eq "^documents +$stored( |$)" "$work/status" || { cat "$work/status" >&2; fail "the store lost documents across a restart"; }
+grep -Eq "^ *documents +$stored( |$)" "$work/status" || { cat "$work/status" >&2; fail "the store lost documents across a restart"; }
 "$tumen" ingest --submit-endpoint "tcp://127.0.0.1:$submit_port" "$seeds" >"$work/ingest.out" 2>&1 \
     || { cat "$work/ingest.out" >&2; fail "tumen ingest failed after a restart"; }
 grep -q "0 accepted, $documents duplicates" "$work/ingest.out" \
