@@ -120,6 +120,7 @@ let package = Package(
         .executableTarget(
             name: "TextFuzzer", dependencies: ["TumenAnalysis", "TumenIngest", "TumenProtocol"], path: "Fuzz/TextFuzzer"
         ),
+        .executableTarget(name: "CSVFuzzer", dependencies: ["TumenIngest"], path: "Fuzz/CSVFuzzer"),
         .testTarget(name: "TumenTransportTests", dependencies: ["TumenTransport"]),
         .testTarget(name: "TumenProtocolTests", dependencies: ["TumenProtocol"]),
         .testTarget(name: "TumenStorageTests", dependencies: ["TumenStorage"]),
