@@ -121,7 +121,7 @@ let package = Package(
             name: "TextFuzzer", dependencies: ["TumenAnalysis", "TumenIngest", "TumenProtocol"], path: "Fuzz/TextFuzzer"
         ),
         .executableTarget(name: "CSVFuzzer", dependencies: ["TumenIngest"], path: "Fuzz/CSVFuzzer"),
-        .testTarget(name: "TumenTransportTests", dependencies: ["TumenTransport"]),
+        .testTarget(name: "TumenTransportTests", dependencies: ["TumenTransport", "TumenTesting"]),
         .testTarget(name: "TumenProtocolTests", dependencies: ["TumenProtocol"]),
         .testTarget(name: "TumenStorageTests", dependencies: ["TumenStorage"]),
         .testTarget(name: "TumenAnalysisTests", dependencies: ["TumenAnalysis"]),
@@ -130,7 +130,7 @@ let package = Package(
         .testTarget(
             name: "TumenServiceTests",
             dependencies: [
-                "TumenService", "TumenTransport", "TumenProtocol",
+                "TumenService", "TumenTransport", "TumenProtocol", "TumenTesting",
                 .product(name: "CoreMetrics", package: "swift-metrics"),
                 .product(name: "Logging", package: "swift-log"),
             ]

@@ -187,21 +187,34 @@ public enum RawDealer {
             ])
         reactor.start()
         try reactor.send(frames, on: "peer")
-        let inbound = reactor.inbound
-        let reply = try await withThrowingTaskGroup(of: [Data]?.self) { group in
-            group.addTask {
-                var iterator = inbound.makeAsyncIterator()
-                return await iterator.next()?.frames
-            }
-            group.addTask {
-                try await Task.sleep(for: timeout)
-                return nil
-            }
-            defer { group.cancelAll() }
-            return try await group.next() ?? nil
-        }
+        let reply = await reactor.firstMessage(within: timeout)?.frames
         reactor.shutdown()
         await reactor.waitUntilStopped()
         return reply
+    }
+}
+
+/// What `operation` returns within `timeout`, or nil; the operation is cancelled when the time is up.
+public func value<T: Sendable>(within timeout: Duration, of operation: @escaping @Sendable () async -> T?) async -> T? {
+    await withTaskGroup(of: T?.self) { group in
+        group.addTask { await operation() }
+        group.addTask {
+            try? await Task.sleep(for: timeout)
+            return nil
+        }
+        let first = await group.next() ?? nil
+        group.cancelAll()
+        return first
+    }
+}
+
+extension SocketReactor {
+    /// The first message the reactor receives within `timeout`, or nil (a timeout finishes its inbound stream).
+    public func firstMessage(within timeout: Duration) async -> InboundMessage? {
+        let inbound = self.inbound
+        return await value(within: timeout) {
+            for await message in inbound { return message }
+            return nil
+        }
     }
 }

@@ -66,7 +66,10 @@ struct CurveSystemTests {
             #expect(wrongKey.status == 1)
             #expect(wrongKey.stdout.contains("storage did not answer"), "\(wrongKey.stdout)")
             #expect(!wrongKey.stdout.contains("ready"), "\(wrongKey.stdout)")
-            let overheard = await Self.first(of: eavesdropper, within: .seconds(1))
+            let overheard = await value(within: .seconds(1)) {
+                var iterator = eavesdropper.digests().makeAsyncIterator()
+                return await iterator.next()?.topic
+            }
             #expect(overheard == nil, "a subscriber with a key not on the list received \(overheard ?? "")")
 
             // When the CLI's key is removed from the allow-list, it is refused from its next connection on
@@ -103,22 +106,5 @@ struct CurveSystemTests {
             URL(fileURLWithPath: "/usr/bin/env"),
             ["python3", script.path, file.path, "--endpoint", endpoint, "--timeout", "2", "--retries", "0"]
                 + (keys.map { ["--curve-dir", $0.path] } ?? []))
-    }
-
-    /// The topic of the first digest a subscriber receives within `timeout`, or nil.
-    static func first(of subscriber: DigestSubscriber, within timeout: Duration) async -> String? {
-        await withTaskGroup(of: String?.self) { group in
-            group.addTask {
-                var iterator = subscriber.digests().makeAsyncIterator()
-                return await iterator.next()?.topic
-            }
-            group.addTask {
-                try? await Task.sleep(for: timeout)
-                return nil
-            }
-            let first = await group.next() ?? nil
-            group.cancelAll()
-            return first
-        }
     }
 }

@@ -4,6 +4,7 @@ import Logging
 import Synchronization
 import Testing
 import TumenService
+import TumenTesting
 import TumenTransport
 
 @Suite(.timeLimit(.minutes(1))) struct TransportSecurityTests {
@@ -107,7 +108,7 @@ import TumenTransport
             options: SocketOptions(subscriptions: ["digest."]))
 
         try client.send([Data("hello".utf8)], on: "server")
-        #expect(await first(from: client, within: .seconds(2))?.frames == [Data("re: hello".utf8)])
+        #expect(await client.firstMessage(within: .seconds(2))?.frames == [Data("re: hello".utf8)])
 
         let publishing = Task {
             while !Task.isCancelled {
@@ -115,7 +116,7 @@ import TumenTransport
                 try? await Task.sleep(for: .milliseconds(20))
             }
         }
-        let digest = await first(from: subscriber, within: .seconds(2))
+        let digest = await subscriber.firstMessage(within: .seconds(2))
         publishing.cancel()
         #expect(digest?.frames.first == Data("digest.daily.all".utf8))
         #expect(server.allowList.deniedCount == 0)
@@ -137,7 +138,7 @@ import TumenTransport
         let cliKey = try CurveKeyDirectory.readKeyPair(keys.secretKeyFile("cli")).publicKey
         let allowed = try connect(.dealer, to: server.requests, security: try makeSecurity("cli"))
         try allowed.send([Data("first".utf8)], on: "server")
-        #expect(await first(from: allowed, within: .seconds(2))?.frames == [Data("re: first".utf8)])
+        #expect(await allowed.firstMessage(within: .seconds(2))?.frames == [Data("re: first".utf8)])
 
         // When the key leaves the allow-list and the client connects again
         try FileManager.default.removeItem(at: keys.authorizedDirectory.appendingPathComponent("cli.pub"))
@@ -146,7 +147,7 @@ import TumenTransport
 
         // Then nothing gets through, and the refusal is counted and logged with the key and address
         #expect(await eventually { server.allowList.deniedCount > 0 })
-        #expect(await first(from: removed, within: .milliseconds(500)) == nil)
+        #expect(await removed.firstMessage(within: .milliseconds(500)) == nil)
         #expect(server.received == ["first"])
         let warning = try #require(log.warnings.first)
         #expect(warning.metadata["key"] == "\(cliKey.z85)")
@@ -170,7 +171,7 @@ import TumenTransport
         try client.send([Data("let me in".utf8)], on: "server")
 
         #expect(await eventually { server.allowList.deniedCount > 0 })
-        #expect(await first(from: client, within: .milliseconds(500)) == nil)
+        #expect(await client.firstMessage(within: .milliseconds(500)) == nil)
         #expect(server.received.isEmpty)
         #expect(log.warnings.first?.metadata["key"] == "\(stranger.publicKey.z85)")
         await shutDown(client)
@@ -188,7 +189,7 @@ import TumenTransport
         try client.send([Data("let me in".utf8)], on: "server")
 
         #expect(await eventually { server.allowList.deniedCount > 0 })
-        #expect(await first(from: client, within: .milliseconds(500)) == nil)
+        #expect(await client.firstMessage(within: .milliseconds(500)) == nil)
         #expect(server.received.isEmpty)
         let warning = try #require(log.warnings.first)
         #expect(warning.message.contains("does not use CURVE"))
@@ -388,23 +389,6 @@ private func connect(
     let reactor = try SocketReactor(name: "client", sockets: [descriptor])
     reactor.start()
     return reactor
-}
-
-/// The first message `reactor` receives within `timeout`, or nil (a timeout finishes the reactor's inbound stream).
-private func first(from reactor: SocketReactor, within timeout: Duration) async -> InboundMessage? {
-    await withTaskGroup(of: InboundMessage?.self) { group in
-        group.addTask {
-            for await message in reactor.inbound { return message }
-            return nil
-        }
-        group.addTask {
-            try? await Task.sleep(for: timeout)
-            return nil
-        }
-        let message = await group.next() ?? nil
-        group.cancelAll()
-        return message
-    }
 }
 
 /// Waits until `condition` holds, checking every 20 ms for at most `timeout`.

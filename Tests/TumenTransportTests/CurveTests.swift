@@ -1,6 +1,7 @@
 import Foundation
 import Synchronization
 import Testing
+import TumenTesting
 import TumenTransport
 
 /// Lines recorded from several threads.
@@ -85,23 +86,6 @@ func makeClient(_ type: SocketType, to endpoint: String, options: SocketOptions)
     return reactor
 }
 
-/// The first message `reactor` receives within `timeout`, or nil. A timeout finishes the reactor's inbound stream.
-func firstMessage(from reactor: SocketReactor, within timeout: Duration) async -> InboundMessage? {
-    await withTaskGroup(of: InboundMessage?.self) { group in
-        group.addTask {
-            for await message in reactor.inbound { return message }
-            return nil
-        }
-        group.addTask {
-            try? await Task.sleep(for: timeout)
-            return nil
-        }
-        let first = await group.next() ?? nil
-        group.cancelAll()
-        return first
-    }
-}
-
 /// Waits until `condition` holds, checking every 20 ms for at most `timeout`; returns whether it held.
 func eventually(within timeout: Duration = .seconds(2), _ condition: () -> Bool) async -> Bool {
     let deadline = ContinuousClock.now + timeout
@@ -150,7 +134,7 @@ func stop(_ reactors: SocketReactor...) async {
             options: SocketOptions(linger: 0, curve: .client(keyPair: clientKeys, serverKey: serverKeys.publicKey)))
 
         try client.send([Data("hello".utf8)], on: "server")
-        let reply = await firstMessage(from: client, within: .seconds(2))
+        let reply = await client.firstMessage(within: .seconds(2))
 
         #expect(reply?.frames == [Data("re: hello".utf8)])
         #expect(authenticator.refused.isEmpty)
@@ -183,7 +167,7 @@ func stop(_ reactors: SocketReactor...) async {
                 try? await Task.sleep(for: .milliseconds(20))
             }
         }
-        let message = await firstMessage(from: subscriber, within: .seconds(2))
+        let message = await subscriber.firstMessage(within: .seconds(2))
         publishing.cancel()
 
         #expect(message?.frames == [Data("digest.daily.all".utf8), Data("{}".utf8)])
@@ -202,7 +186,7 @@ func stop(_ reactors: SocketReactor...) async {
         try client.send([Data("let me in".utf8)], on: "server")
 
         #expect(await eventually { !authenticator.refused.isEmpty })
-        #expect(await firstMessage(from: client, within: .milliseconds(500)) == nil)
+        #expect(await client.firstMessage(within: .milliseconds(500)) == nil)
         #expect(server.received.isEmpty)
         #expect(authenticator.refused.first == "\(stranger.publicKey.z85) from 127.0.0.1")
         await stop(client)
@@ -218,7 +202,7 @@ func stop(_ reactors: SocketReactor...) async {
         try client.send([Data("let me in".utf8)], on: "server")
 
         #expect(await eventually { !authenticator.refused.isEmpty })
-        #expect(await firstMessage(from: client, within: .milliseconds(500)) == nil)
+        #expect(await client.firstMessage(within: .milliseconds(500)) == nil)
         #expect(server.received.isEmpty)
         #expect(authenticator.refused.first?.contains("does not use CURVE") == true)
         await stop(client)
@@ -237,7 +221,7 @@ func stop(_ reactors: SocketReactor...) async {
         try client.send([Data("hello".utf8)], on: "server")
 
         #expect(await eventually { !authenticator.refused.isEmpty })
-        #expect(await firstMessage(from: client, within: .milliseconds(500)) == nil)
+        #expect(await client.firstMessage(within: .milliseconds(500)) == nil)
         #expect(server.received.isEmpty)
         await stop(client)
         await server.stop()
@@ -252,7 +236,7 @@ func stop(_ reactors: SocketReactor...) async {
 
         try client.send([Data("plain".utf8)], on: "server")
 
-        #expect(await firstMessage(from: client, within: .seconds(2))?.frames == [Data("re: plain".utf8)])
+        #expect(await client.firstMessage(within: .seconds(2))?.frames == [Data("re: plain".utf8)])
         await stop(client)
         await plainServer.stop()
         await curveServer.stop()
