@@ -501,16 +501,8 @@ struct Disagreement {
         var result = makeResult(for: document)
         result.quantities = quantities
         let parts = try ResultCoding.split(result)
-        // Spelled out: the analysis row of version 1 has fewer columns than ``AnalysisRow``.
-        try db.execute(
-            sql: """
-                INSERT INTO analysis (jobId, documentId, analyzer, sentenceCount, topics, body, analyzedAt)
-                VALUES (?, ?, ?, ?, ?, ?, ?)
-                """,
-            arguments: [
-                jobId, document.id, result.analyzer, result.sentenceCount,
-                String(decoding: try JSONEncoder().encode(result.topics), as: UTF8.self), parts.body, millis,
-            ])
+        try insertOldAnalysisRow(
+            jobId: jobId, documentId: document.id, result: result, body: parts.body, at: millis, db)
         for item in parts.items {
             try ResultItemRow(
                 id: nil, jobId: jobId, documentId: document.id, kind: item.kind, ordinal: item.ordinal,

@@ -269,15 +269,7 @@ import TumenProtocol
         var result = makeResult(for: document)
         result.quantities = []
         let parts = try ResultCoding.split(result)
-        try db.execute(
-            sql: """
-                INSERT INTO analysis (jobId, documentId, analyzer, sentenceCount, topics, body, analyzedAt)
-                VALUES (?, ?, ?, ?, ?, ?, ?)
-                """,
-            arguments: [
-                jobId, document.id, result.analyzer, result.sentenceCount,
-                String(decoding: try JSONEncoder().encode(result.topics), as: UTF8.self), parts.body, time,
-            ])
+        try insertOldAnalysisRow(jobId: jobId, documentId: document.id, result: result, body: parts.body, at: time, db)
         for (position, topic) in result.topics.enumerated() {
             try db.execute(
                 sql: "INSERT INTO analysisTopic (jobId, topic, position) VALUES (?, ?, ?)",

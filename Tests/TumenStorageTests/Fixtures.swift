@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Testing
 import TumenProtocol
 
@@ -100,4 +101,20 @@ func finishCrosschecks(in store: SQLiteStore, at second: Double) async throws {
             crosscheck: CrosscheckResult(documentId: claims.documentId, contradictions: [], assessments: []))
         #expect(try await store.commitResult(result, now: at(second)).status == JobAckStatus.committed)
     }
+}
+
+/// Writes an analysis row the way versions 1 and 2 of the schema did: spelled out, because those rows have fewer
+/// columns than ``AnalysisRow``.
+func insertOldAnalysisRow(
+    jobId: String, documentId: String, result: AnalysisResult, body: String, at millis: Int64, _ db: Database
+) throws {
+    try db.execute(
+        sql: """
+            INSERT INTO analysis (jobId, documentId, analyzer, sentenceCount, topics, body, analyzedAt)
+            VALUES (?, ?, ?, ?, ?, ?, ?)
+            """,
+        arguments: [
+            jobId, documentId, result.analyzer, result.sentenceCount,
+            String(decoding: try JSONEncoder().encode(result.topics), as: UTF8.self), body, millis,
+        ])
 }
