@@ -45,7 +45,9 @@ struct Attributor {
             ("are estimated to be", true), ("came to", true), ("comes to", true), ("is only", true),
             ("was only", true), ("is just", true), ("was just", true), ("cost", true), ("costs", true),
             ("stood", true), ("is estimated at", true), ("are estimated at", true), ("was estimated at", true),
-            ("were estimated at", true), ("are estimated to be", true),
+            ("were estimated at", true), ("are estimated to be", true), ("eased to", true), ("climbed to", true),
+            ("jumped to", true), ("slipped to", true), ("surged to", true), ("slowed to", true),
+            ("accelerated to", true), ("rebounded to", true), ("edged up to", true), ("edged down to", true),
         ], reversed: true)
 
     // MARK: Measure
@@ -70,14 +72,29 @@ struct Attributor {
             }
             return trimmed(phrase)
         }
-        if let subject = linkedSubject(before: candidate.first, floor: sentence.firstToken) {
+        if let subject = linkedSubject(before: candidate.first, floor: sentence.firstToken, verbs: Self.linkingVerbs) {
             guard let measure = trimmed(subject) else { return nil }
             return valueBasis(after: candidate.end, limit: limit).map { "\(measure) (\($0))" } ?? measure
+        }
+        if let unit = candidate.unit, unit == "percent" || Self.isCurrency(unit),
+            let subject = linkedSubject(before: candidate.first, floor: sentence.firstToken, verbs: Self.changeVerbs)
+                .flatMap(trimmed)
+        {
+            return "change in \(subject)"
         }
         if let phrase = candidate.nounPhrase { return text.string(tokens: phrase.lowerBound, phrase.upperBound - 1) }
         return nil
     }
 
+    /// Verbs whose figure is a change of their subject, not its level: `Russia's economy grew 3.6%`, `exports rose
+    /// by 12 per cent` (`rose to` gives a level, above).
+    private static let changeVerbs: PhraseTable<Bool> = PhraseTable(
+        [
+            "grew", "grows", "rose", "rises", "fell", "falls", "shrank", "shrinks", "declined", "declines", "dropped",
+            "drops", "increased", "increases", "decreased", "decreases", "climbed", "climbs", "jumped", "jumps",
+            "slipped", "slips", "slumped", "slumps", "surged", "surges", "soared", "soars", "plunged", "plunges",
+            "expanded", "expands", "contracted", "contracts", "gained", "gains", "lost", "loses", "eased", "eases",
+        ].flatMap { [($0, true), ("\($0) by", true)] }, reversed: true)
     private static let perfectAuxiliaries = Lexicon.keys([
         "had", "has", "have", "been", "already", "reportedly", "still", "also", "even", "only", "just", "now",
         "is", "are", "was", "were", "consistently", "steadily", "reportedly", "since", "then",
@@ -186,12 +203,17 @@ struct Attributor {
     }
 
     /// `<subject> had reached <figure>`: the subject, back to the clause start.
-    private func linkedSubject(before first: Int, floor: Int) -> String? {
+    /// Whether a unit is a currency code (`USD`, `KRW`): changes are measured for rates and money.
+    private static func isCurrency(_ unit: String) -> Bool {
+        unit.count == 3 && unit.unicodeScalars.allSatisfy { ("A"..."Z").contains($0) }
+    }
+
+    private func linkedSubject(before first: Int, floor: Int, verbs: PhraseTable<Bool>) -> String? {
         var last = first - 1
         // `is said to be only about …`
         while last > floor, text.isWord(last, in: Self.focusAdverbs) { last -= 1 }
         guard last >= floor,
-            let (_, verbStart) = Self.linkingVerbs.match(in: tokens, endingAt: last, floor: floor)
+            let (_, verbStart) = verbs.match(in: tokens, endingAt: last, floor: floor)
         else { return nil }
         var verb = verbStart
         // `had reached`, `has been`

@@ -36,6 +36,14 @@ struct SourceAttributionTests {
         #expect(figure("The company said it would cut 1,500 jobs.", "1,500")?.source == nil)
     }
 
+    @Test("A rate or sum that a verb of change precedes measures the change of its subject")
+    func changeMeasures() {
+        #expect(figure("Russia's economy grew 3.6% in 2023.", "3.6")?.measure == "change in Russia's economy")
+        #expect(figure("Brent crude fell by $1.20 on Friday.", "$1.20")?.measure == "change in Brent crude")
+        #expect(figure("Inflation eased to 2.2 percent in March.", "2.2")?.measure == "Inflation")
+        #expect(figure("The convoy moved 30 km north.", "30")?.measure?.hasPrefix("change in") != true)
+    }
+
     @Test("An organisation that raises, cuts or publishes its own forecast asserts it")
     func ownedForecasts() {
         #expect(
