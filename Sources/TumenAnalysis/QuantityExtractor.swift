@@ -640,6 +640,18 @@ struct QuantityExtractor {
             countsThings = true
         }
 
+        // A part of a counted whole: `25 of 30 drones`, `12 of the 15 members`.
+        if unit == nil, !parsed.isFraction, isWord(end, Lexicon.of) {
+            var whole = end + 1
+            if isWord(whole, Lexicon.the) { whole += 1 }
+            if whole < limit, tokens[whole].kind == .number,
+                let (phrase, _, normalised) = countedNoun(after: whole + 1, limit: limit, value: parsed.value)
+            {
+                unit = normalised
+                nounPhrase = phrase
+                countsThings = true
+            }
+        }
         // Qualifier before: `about`, `more than`, `as many as`; or after: `or so`.
         var qualifier = "exact"
         if let (word, start) = Lexicon.qualifiers.match(in: tokens, endingAt: first - 1, floor: floor) {

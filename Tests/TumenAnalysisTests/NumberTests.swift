@@ -27,6 +27,13 @@ struct NumberTests {
         #expect(single.text == "a single day")
     }
 
+    @Test("A part of a counted whole is counted in the whole's unit")
+    func partsOfAWhole() {
+        #expect(figures("Air defences shot down 25 of 30 drones.").map(\.unit) == ["drone", "drone"])
+        #expect(figures("Only 12 of the 15 members voted.").first?.unit == "person")
+        #expect(figures("It was 1 of 2 in the series.").first?.unit == nil)
+    }
+
     @Test("Scales multiply the value and currencies become the unit")
     func scalesAndCurrencies() throws {
         let won = try #require(figures("Support is worth about 13.6 trillion Korean won.").first)
