@@ -110,9 +110,6 @@ struct Status: AsyncParsableCommand {
             """)
 
     @OptionGroup var endpoints: EndpointOptions
-    @Option(help: "Ingest's health endpoint (TUMEN_INGEST_HEALTH_ENDPOINT).") var ingestHealthEndpoint: String?
-    @Option(help: "Storage's health endpoint (TUMEN_STORAGE_HEALTH_ENDPOINT).") var storageHealthEndpoint: String?
-    @Option(help: "Reporting's health endpoint (TUMEN_REPORTING_HEALTH_ENDPOINT).") var reportingHealthEndpoint: String?
     @Option(help: "Seconds to listen for heartbeats (a little more than the services' health interval).")
     var wait: Double = 2.5
     @Option(help: "Output format: text or json.") var format: StatusFormat = .text
@@ -120,11 +117,7 @@ struct Status: AsyncParsableCommand {
     enum StatusFormat: String, ExpressibleByArgument { case text, json }
 
     func run() async throws {
-        let config = try endpoints.configuration(extra: [
-            Settings.ingestHealthEndpoint.key: ingestHealthEndpoint,
-            Settings.storageHealthEndpoint.key: storageHealthEndpoint,
-            Settings.reportingHealthEndpoint.key: reportingHealthEndpoint,
-        ])
+        let config = try endpoints.configuration()
         let security = try endpoints.security(config)
         let listening = Task { [health = SystemEndpoints(config).health, wait] in
             try await HealthWatch.listen(

@@ -21,12 +21,18 @@ struct EndpointOptions: ParsableArguments {
     @Option(help: "Storage's store endpoint (TUMEN_STORE_ENDPOINT).") var storeEndpoint: String?
     @Option(help: "Reporting's digest PUB endpoint (TUMEN_DIGESTS_ENDPOINT).") var digestsEndpoint: String?
     @Option(help: "Reporting's control endpoint (TUMEN_CONTROL_ENDPOINT).") var controlEndpoint: String?
+    @Option(help: "Ingest's health endpoint (TUMEN_INGEST_HEALTH_ENDPOINT).") var ingestHealthEndpoint: String?
+    @Option(help: "Storage's health endpoint (TUMEN_STORAGE_HEALTH_ENDPOINT).") var storageHealthEndpoint: String?
+    @Option(help: "Reporting's health endpoint (TUMEN_REPORTING_HEALTH_ENDPOINT).") var reportingHealthEndpoint: String?
 
     /// The resolved configuration, with the endpoint flags and any `extra` flags of the command.
     func configuration(extra: [String: String?] = [:]) throws -> Configuration {
         let flags: [String: String?] = [
             Settings.submitEndpoint.key: submitEndpoint, Settings.storeEndpoint.key: storeEndpoint,
             Settings.digestsEndpoint.key: digestsEndpoint, Settings.controlEndpoint.key: controlEndpoint,
+            Settings.ingestHealthEndpoint.key: ingestHealthEndpoint,
+            Settings.storageHealthEndpoint.key: storageHealthEndpoint,
+            Settings.reportingHealthEndpoint.key: reportingHealthEndpoint,
         ]
         return try common.configuration(flags: flags.merging(extra) { $1 })
     }

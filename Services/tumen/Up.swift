@@ -63,10 +63,40 @@ struct Up: AsyncParsableCommand {
         note("Ingest: \(summary)")
         let status = try await system.waitUntilIdle()
         note("Analysis done: \(status.documents) documents, \(status.quantities) quantities")
-        for digest in try await DigestCommand.makeNow(
-            endpoint: config.string(Settings.controlEndpoint), topics: ["all"], security: try endpoints.security(config)
-        ) {
+        let security = try endpoints.security(config)
+        var digests = try await DigestCommand.makeNow(
+            endpoint: config.string(Settings.controlEndpoint), topics: ["all"], security: security)
+        if let made = digests.first, made.documents.isEmpty,
+            let latest = try await Self.latestWithDocuments(
+                topic: made.pubSubTopic, before: made.seq, storeEndpoint: config.string(Settings.storeEndpoint),
+                security: security)
+        {
+            note(
+                "Nothing is new since the last digest (every document was stored before); here is the latest digest "
+                    + "with documents, \(latest.pubSubTopic) seq \(latest.seq):")
+            digests = [latest]
+        }
+        for digest in digests {
             print(try format.render(digest), terminator: "")
+        }
+    }
+
+    /// The most recent digest of `topic` before seq `before` that has documents, replayed from storage.
+    private static func latestWithDocuments(
+        topic: String, before: Int, storeEndpoint: String, security: TransportSecurity
+    ) async throws -> Digest? {
+        try await ServiceClient.with(endpoint: storeEndpoint, name: "tumen-up-replay", security: security) { client in
+            var latest: Digest?
+            var request = DigestReplay(topicPrefix: topic, limit: DigestReplay.maximumLimit)
+            while true {
+                let page = try await client.request(request, timeout: .seconds(10)).decode(DigestReplayed.self)
+                for digest in page.digests
+                where digest.pubSubTopic == topic && digest.seq < before && !digest.documents.isEmpty {
+                    latest = digest
+                }
+                guard page.more, let last = page.digests.last else { return latest }
+                request.after = DigestPosition(of: last)
+            }
         }
     }
 

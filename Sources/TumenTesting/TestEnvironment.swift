@@ -71,10 +71,8 @@ public struct RunningSystem: Sendable {
         ]
     }
 
-    /// The flags that point `tumen status` at this system's health publishers.
-    public var healthArguments: [String] {
-        endpoints.health.sorted { $0.key < $1.key }.flatMap { ["--\($0.key)-health-endpoint", $0.value] }
-    }
+    /// The flags that point `tumen` at this system's health publishers.
+    public var healthArguments: [String] { endpoints.healthArguments }
 
     /// The logs of every service, for failure messages.
     public func logs() -> String {
@@ -94,6 +92,11 @@ public struct RunningSystem: Sendable {
 }
 
 extension SystemEndpoints {
+    /// The flags that point `tumen` at these health publishers.
+    public var healthArguments: [String] {
+        health.sorted { $0.key < $1.key }.flatMap { ["--\($0.key)-health-endpoint", $0.value] }
+    }
+
     /// `tcp://127.0.0.1` endpoints on ports that were free a moment ago (the kernel picked them).
     public static func freeLoopbackPorts() throws -> SystemEndpoints {
         var ports: [String] = []

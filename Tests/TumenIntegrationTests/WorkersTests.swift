@@ -60,7 +60,7 @@ struct WorkersTests {
                 "up", "--data-dir", directory.appendingPathComponent("data").path, "--workers", "2",
                 "--submit-endpoint", endpoints.submit, "--store-endpoint", endpoints.store,
                 "--digests-endpoint", endpoints.digests, "--control-endpoint", endpoints.control,
-            ])
+            ] + endpoints.healthArguments)
         // Wait for storage to answer, then interrupt `tumen up` as Ctrl-C would
         let status = try await ServiceClient.with(endpoint: endpoints.store) { client in
             try await client.request(StatusQuery(), timeout: .seconds(10), attempts: 3).decode(StatusReport.self)
@@ -73,5 +73,32 @@ struct WorkersTests {
         #expect(
             output.stderr.contains("Stopped: analysis-1 0, analysis-2 0, ingest 0, reporting 0, storage 0"),
             "\(output.stderr)")
+    }
+
+    @Test func tumenUpOnceRunAgainOnTheSameFilesShowsTheLatestDigestWithDocuments() async throws {
+        let directory = try TestEnvironment.makeTemporaryDirectory()
+        let endpoints = SystemEndpoints.ipc(in: directory)
+        let file = directory.appendingPathComponent("note.md")
+        try Data("# Note\n\nAccording to Yonhap, 15,000 workers were sent to Russia in 2024.\n".utf8).write(to: file)
+        let arguments =
+            [
+                "up", "--once", "--data-dir", directory.appendingPathComponent("data").path,
+                "--submit-endpoint", endpoints.submit, "--store-endpoint", endpoints.store,
+                "--digests-endpoint", endpoints.digests, "--control-endpoint", endpoints.control,
+            ] + endpoints.healthArguments + [file.path]
+
+        // Given a first run that digested the file
+        let first = try await ChildProcess.tumen(arguments)
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(first.stdout.contains("15,000"))
+
+        // When the same command runs again: nothing is new
+        let second = try await ChildProcess.tumen(arguments)
+
+        // Then it says so and shows the latest digest with documents rather than an empty one
+        #expect(second.status == 0, "\(second.stderr)")
+        #expect(second.stderr.contains("duplicate"), "\(second.stderr)")
+        #expect(second.stderr.contains("Nothing is new since the last digest"), "\(second.stderr)")
+        #expect(second.stdout.contains("15,000"), "\(second.stdout)")
     }
 }
