@@ -2,6 +2,7 @@ import CoreMetrics
 import Foundation
 import Logging
 import ServiceLifecycle
+import Synchronization
 import TumenProtocol
 import TumenService
 import TumenStorage
@@ -17,6 +18,7 @@ struct StorageService: Service {
     let dispatcher: JobDispatcher
     let loop: ServerLoop
     let health: HealthPublisher
+    let workers = WorkerRoster()
     let logger: Logger
 
     /// - Parameter maxMessageBytes: the largest frame each socket takes; libzmq drops the connection of a peer that
@@ -41,6 +43,7 @@ struct StorageService: Service {
         jobs = JobRequestHandler(store: store, logger: logger)
         let dispatcher = JobDispatcher(reactor: reactor, jobs: jobs, logger: logger)
         let loop = ServerLoop(reactor: reactor)
+        let workers = self.workers
         self.dispatcher = dispatcher
         self.loop = loop
         health = HealthPublisher(
@@ -49,6 +52,9 @@ struct StorageService: Service {
             probe: {
                 var probe = loop.health
                 probe.queues["waitingWorkers"] = await dispatcher.waitingCount
+                let roster = workers.count(now: .now)
+                probe.queues["workersLive"] = roster.live
+                probe.queues["workersSilent"] = roster.silent
                 do {
                     let status = try await store.status()
                     probe.queues["jobsQueued"] = status.jobsQueued
@@ -122,7 +128,7 @@ struct StorageService: Service {
     /// does not is refused like any bad frame (error reply and dead letter).
     private func relayHealth(_ request: RoutedRequest) async {
         do {
-            _ = try WireCoding.decode(SystemHealth.self, from: request.body)
+            workers.heard(try WireCoding.decode(SystemHealth.self, from: request.body).payload, at: .now)
         } catch {
             send(request, await jobs.refuse(request.body, error), on: "jobs")
             return
@@ -140,6 +146,33 @@ struct StorageService: Service {
             try reactor.send(frames, on: socket)
         } catch {
             logger.error("could not send reply on \(socket): \(error)")
+        }
+    }
+}
+
+/// The analysis workers storage has heard from, so that its health says how many are alive and how many went
+/// silent (a worker that dies disappears from `system.health`; this keeps a trace of it for an hour).
+final class WorkerRoster: Sendable {
+    private struct Seen {
+        var at: ContinuousClock.Instant
+        var interval: Duration
+    }
+
+    private let seen = Mutex<[String: Seen]>([:])
+    /// How long a silent worker is still counted.
+    private let memory: Duration = .seconds(3600)
+
+    /// Notes a worker's heartbeat.
+    func heard(_ health: SystemHealth, at now: ContinuousClock.Instant) {
+        seen.withLock { $0[health.instance] = Seen(at: now, interval: .milliseconds(max(health.intervalMs, 1))) }
+    }
+
+    /// Workers heard within three of their intervals, and workers silent longer (forgotten after an hour).
+    func count(now: ContinuousClock.Instant) -> (live: Int, silent: Int) {
+        seen.withLock { seen in
+            seen = seen.filter { now - $0.value.at < memory }
+            let live = seen.values.filter { now - $0.at <= $0.interval * 3 }.count
+            return (live, seen.count - live)
         }
     }
 }

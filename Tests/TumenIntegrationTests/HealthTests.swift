@@ -56,14 +56,27 @@ struct HealthTests {
             #expect(python.status == 0, "watch_health.py: \(python.stdout)\(python.stderr)")
             #expect(python.stdout.split(separator: "\n").count == 5, "\(python.stdout)")
 
-            // When reporting dies, status names it as down and fails
+            // When reporting and a worker die, status names reporting as down and fails, and storage counts the
+            // worker it no longer hears as silent
             try await running.system.kill("reporting")
+            try await running.system.kill("analysis-2")
+            try await Task.sleep(for: .seconds(6))
             let down = try await ChildProcess.tumen(
-                ["status", "--wait", "3"] + running.endpointArguments + running.healthArguments)
+                ["status", "--wait", "3", "--format", "json"] + running.endpointArguments + running.healthArguments)
             #expect(down.status == 1)
+            let after = try JSONSerialization.jsonObject(with: Data(down.stdout.utf8)) as? [String: Any]
+            let silent = after?["silent"] as? [[String: String]] ?? []
+            #expect(silent.map { $0["service"] } == ["reporting"], "\(down.stdout)")
+            let heard = after?["services"] as? [[String: Any]] ?? []
+            #expect(!heard.contains { $0["instance"] as? String == "worker-2" }, "\(down.stdout)")
+            let storage = heard.first { $0["service"] as? String == "storage" }
+            let queues = storage?["queues"] as? [String: Int] ?? [:]
+            #expect(queues["workersLive"] == 1 && queues["workersSilent"] == 1, "\(queues)")
+            let text = try await ChildProcess.tumen(
+                ["status", "--wait", "3"] + running.endpointArguments + running.healthArguments)
             #expect(
-                down.stdout.contains("reporting  DOWN: no system.health on \(running.endpoints.health["reporting"]!)"))
-            #expect(down.stdout.contains("documents     1 (1 analysed)"), "\(down.stdout)")
+                text.stdout.contains("reporting  DOWN: no system.health on \(running.endpoints.health["reporting"]!)"))
+            #expect(text.stdout.contains("documents     1 (1 analysed)"), "\(text.stdout)")
         } catch {
             Issue.record("system failed: \(error)\n\(running.logs())")
         }
