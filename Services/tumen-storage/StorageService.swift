@@ -19,6 +19,7 @@ struct StorageService: Service {
     let loop: ServerLoop
     let health: HealthPublisher
     let workers = WorkerRoster()
+    let store: any Store
     let logger: Logger
 
     /// - Parameter maxMessageBytes: the largest frame each socket takes; libzmq drops the connection of a peer that
@@ -44,6 +45,7 @@ struct StorageService: Service {
         let dispatcher = JobDispatcher(reactor: reactor, jobs: jobs, logger: logger)
         let loop = ServerLoop(reactor: reactor)
         let workers = self.workers
+        self.store = store
         self.dispatcher = dispatcher
         self.loop = loop
         health = HealthPublisher(
@@ -80,6 +82,7 @@ struct StorageService: Service {
             group.addTask { await health.run() }
             group.addTask {
                 while !Task.isCancelled {
+                    await releaseLeasesOfSilentWorkers()
                     await dispatcher.offerJobs()
                     try? await Task.sleep(for: .seconds(1))
                 }
@@ -119,6 +122,22 @@ struct StorageService: Service {
         }
     }
 
+    /// Gives the jobs of workers that just went silent to others now rather than at their lease deadlines.
+    private func releaseLeasesOfSilentWorkers() async {
+        for workerId in workers.newlySilent(now: .now) {
+            do {
+                let released = try await store.releaseLeases(heldBy: workerId, now: Date())
+                if released > 0 {
+                    logger.warning(
+                        "worker went silent; its jobs go to other workers",
+                        metadata: ["worker": "\(workerId)", "jobs": "\(released)"])
+                }
+            } catch {
+                logger.error("cannot end the leases of silent worker \(workerId): \(error)")
+            }
+        }
+    }
+
     /// Whether a frame from a worker is a `system.health` heartbeat (relayed, not answered).
     private static func isHealth(_ body: Data) -> Bool {
         (try? WireCoding.decodeHeader(body).type) == SystemHealth.type
@@ -151,11 +170,16 @@ struct StorageService: Service {
 }
 
 /// The analysis workers storage has heard from, so that its health says how many are alive and how many went
-/// silent (a worker that dies disappears from `system.health`; this keeps a trace of it for an hour).
+/// silent (a worker that dies disappears from `system.health`; this keeps a trace of it for an hour), and so that
+/// the jobs of a worker gone silent go to others without waiting for their lease deadlines.
 final class WorkerRoster: Sendable {
     private struct Seen {
         var at: ContinuousClock.Instant
         var interval: Duration
+        /// Whether its going silent was already reported by ``newlySilent(now:)``.
+        var isReported = false
+
+        func isSilent(at now: ContinuousClock.Instant) -> Bool { now - at > interval * 3 }
     }
 
     private let seen = Mutex<[String: Seen]>([:])
@@ -171,8 +195,17 @@ final class WorkerRoster: Sendable {
     func count(now: ContinuousClock.Instant) -> (live: Int, silent: Int) {
         seen.withLock { seen in
             seen = seen.filter { now - $0.value.at < memory }
-            let live = seen.values.filter { now - $0.at <= $0.interval * 3 }.count
+            let live = seen.values.filter { !$0.isSilent(at: now) }.count
             return (live, seen.count - live)
+        }
+    }
+
+    /// The workers that went silent since the last call.
+    func newlySilent(now: ContinuousClock.Instant) -> [String] {
+        seen.withLock { seen in
+            let silent = seen.filter { !$0.value.isReported && $0.value.isSilent(at: now) }.map(\.key)
+            for id in silent { seen[id]?.isReported = true }
+            return silent
         }
     }
 }

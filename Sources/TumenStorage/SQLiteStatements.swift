@@ -135,6 +135,15 @@ enum SQLiteStatements {
         """
     }
 
+    /// Ends the leases a worker holds now (they expire at once and the jobs can be leased again).
+    static func releaseLeases(workerId: String, now: Int64) -> SQLRequest<JobRow> {
+        """
+        UPDATE job SET leaseExpiresAt = \(now), updatedAt = \(now)
+        WHERE state = \(leased) AND leaseOwner = \(workerId) AND leaseExpiresAt > \(now)
+        RETURNING *
+        """
+    }
+
     /// Notes a worker's reason on a job it no longer holds, without changing its state.
     static func noteJobError(id: String, reason: String, now: Int64) -> SQL {
         "UPDATE job SET lastError = \(reason), updatedAt = \(now) WHERE id = \(id) AND state <> \(done)"

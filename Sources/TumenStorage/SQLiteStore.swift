@@ -316,6 +316,13 @@ public final class SQLiteStore: Store {
         }
     }
 
+    public func releaseLeases(heldBy workerId: String, now: Date) async throws -> Int {
+        let release = SQLiteStatements.releaseLeases(workerId: workerId, now: StoreTime.millis(now))
+        return try await write("ending the leases of silent worker \(workerId)") { db in
+            try release.fetchAll(db).count
+        }
+    }
+
     public func nextLeaseDeadline() async throws -> Date? {
         try await read("reading lease deadlines") { db in
             try SQLiteStatements.nextLeaseDeadline.fetchOne(db).map(StoreTime.date)

@@ -50,6 +50,11 @@ public protocol Store: Sendable {
     /// leased to this worker (a heartbeat). Returns the new deadline, or nil when the worker does not hold the job.
     func renewLease(jobId: String, workerId: String, now: Date, leaseDuration: TimeInterval?) async throws -> Date?
 
+    /// Ends now the leases a worker holds, because it went silent (no heartbeat for several intervals): its jobs
+    /// go to other workers without waiting for their deadlines. Returns how many leases ended. A result that the
+    /// worker still sends is accepted if nobody committed one first, as after any expired lease.
+    func releaseLeases(heldBy workerId: String, now: Date) async throws -> Int
+
     /// The earliest deadline among current leases, so that a caller knows when a job may become available again.
     func nextLeaseDeadline() async throws -> Date?
 

@@ -57,4 +57,43 @@ struct HungWorkerTests {
         let statuses = await running.stop()
         #expect(statuses.values.allSatisfy { $0 == 0 }, "services did not shut down cleanly: \(statuses)")
     }
+
+    @Test func aWorkerThatFallsSilentLosesItsJobBeforeALongLeaseRunsOut() async throws {
+        let running = try await RunningSystem.start(workers: 1, arguments: ["storage": ["--lease-seconds", "60"]])
+        var rescuer: RunningProcess?
+        do {
+            // Given a job leased for 60 s to a worker storage knows, which then hangs: no job heartbeats, no
+            // system.health
+            let deadline = ContinuousClock.now + .seconds(30)
+            while ContinuousClock.now < deadline {
+                let snapshot = try await HealthWatch.listen(
+                    to: ["storage": running.endpoints.health["storage"]!], for: .milliseconds(2500))
+                let storage = snapshot.heard.first { $0.health.service == "storage" }
+                if storage?.health.queues["workersLive"] == 1 { break }
+            }
+            try await running.system.signal("analysis-1", SIGSTOP)
+            try await ServiceClient.with(endpoint: running.endpoints.submit) { client in
+                let submit = DocumentSubmit(name: "silent.md", text: "# Silent\n\nAbout 40 trains crossed in May.\n")
+                _ = try await client.request(submit, timeout: .seconds(5)).decode(DocumentAccepted.self)
+            }
+            let started = ContinuousClock.now
+            rescuer = try ChildProcess.start(
+                TestEnvironment.binDirectory.appendingPathComponent("tumen-analysis"),
+                ["--jobs-endpoint", running.endpoints.jobs, "--worker-id", "rescuer"])
+
+            // Then storage notices the silence (three 2 s heartbeats missed) and another worker finishes the job
+            // long before the lease would have run out
+            let status = try await running.system.waitUntilIdle(timeout: .seconds(30))
+            #expect(status.analyzedDocuments == 1 && status.jobsFailed == 0)
+            #expect(ContinuousClock.now - started < .seconds(20), "re-leased after \(ContinuousClock.now - started)")
+            #expect(running.logs().contains("worker went silent; its jobs go to other workers"))
+            try await running.system.signal("analysis-1", SIGCONT)
+        } catch {
+            Issue.record("system failed: \(error)\n\(running.logs())")
+        }
+        _ = try? await running.system.signal("analysis-1", SIGCONT)
+        rescuer?.interrupt()
+        _ = try await rescuer?.finish(timeout: .seconds(10))
+        await running.stop()
+    }
 }

@@ -259,6 +259,7 @@ final class FailingStore: Store {
     func commitResult(_ result: JobResult, now: Date) async throws -> JobAck { throw fail() }
     func recordJobFailure(_ failed: JobFailed, now: Date) async throws -> JobAck { throw fail() }
     func nextLeaseDeadline() async throws -> Date? { throw fail() }
+    func releaseLeases(heldBy workerId: String, now: Date) async throws -> Int { throw fail() }
     func renewLease(jobId: String, workerId: String, now: Date, leaseDuration: TimeInterval?) async throws -> Date? {
         throw fail()
     }

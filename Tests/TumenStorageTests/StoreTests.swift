@@ -85,6 +85,21 @@ import TumenProtocol
         }
     }
 
+    @Test func theLeasesOfASilentWorkerEndAtOnceAndItsJobGoesToAnother() async throws {
+        try await withStore { store in
+            _ = try await store.storeDocument(makeDocument("About 300 trucks crossed.", name: "t.txt"), now: t0)
+            let first = try #require(try await store.leaseNextJob(workerId: "w1", kinds: [.analyzeDocument], now: t0))
+            #expect(try await store.leaseNextJob(workerId: "w2", kinds: [.analyzeDocument], now: t0) == nil)
+
+            #expect(try await store.releaseLeases(heldBy: "w1", now: t0.addingTimeInterval(6)) == 1)
+            let second = try await store.leaseNextJob(
+                workerId: "w2", kinds: [.analyzeDocument], now: t0.addingTimeInterval(6))
+            #expect(second?.jobId == first.jobId)
+            #expect(second?.attempt == 2)
+            #expect(try await store.releaseLeases(heldBy: "w1", now: t0.addingTimeInterval(7)) == 0)
+        }
+    }
+
     @Test func leasingGivesEachJobToExactlyOneWorker() async throws {
         try await withStore { store in
             for index in 0..<10 {
