@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 import TumenProtocol
 import TumenService
@@ -34,15 +35,21 @@ struct StoreLockedTests {
             }
 
             // When five documents are submitted, each retried with the same id while ingest answers busy
+            let busySeen = Flag()
             let submissions = Task {
                 try await withThrowingTaskGroup(of: [MessageType].self) { group in
                     for index in 0..<5 {
-                        group.addTask { try await Self.submitUntilAccepted(index, endpoint: running.endpoints.submit) }
+                        group.addTask {
+                            try await Self.submitUntilAccepted(
+                                index, endpoint: running.endpoints.submit, busy: busySeen)
+                        }
                     }
                     return try await group.reduce(into: []) { $0.append($1) }
                 }
             }
-            try await Task.sleep(for: .seconds(8))
+            // (the lock goes when a busy answer came, or after 40 s: a loaded machine may be slow to get there)
+            let lockDeadline = ContinuousClock.now + .seconds(40)
+            while !busySeen.isSet, ContinuousClock.now < lockDeadline { try await Task.sleep(for: .milliseconds(50)) }
             _ = FileManager.default.createFile(atPath: release.path, contents: nil)
             let replies = try await submissions.value
             let lockerOutput = try await locker.finish(timeout: .seconds(20))
@@ -61,7 +68,7 @@ struct StoreLockedTests {
     }
 
     /// Submits one document with one id until it is accepted; returns the types of the replies it got.
-    static func submitUntilAccepted(_ index: Int, endpoint: String) async throws -> [MessageType] {
+    static func submitUntilAccepted(_ index: Int, endpoint: String, busy: Flag) async throws -> [MessageType] {
         try await ServiceClient.with(endpoint: endpoint) { client in
             let submit = DocumentSubmit(
                 name: "locked-\(index).md", text: "# Locked \(index)\n\nThe ministry counted \(100 + index) trucks.\n")
@@ -74,9 +81,17 @@ struct StoreLockedTests {
                 }
                 types.append(reply.header.type)
                 if reply.header.type != Busy.type { return types }
+                busy.set()
                 try await Task.sleep(for: .milliseconds(300))
             }
             return types
         }
+    }
+
+    /// A flag set from any task.
+    final class Flag: Sendable {
+        private let value = Mutex(false)
+        var isSet: Bool { value.withLock { $0 } }
+        func set() { value.withLock { $0 = true } }
     }
 }
