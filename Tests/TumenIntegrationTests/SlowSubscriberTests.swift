@@ -31,20 +31,18 @@ struct SlowSubscriberTests {
 
             // When reporting makes and publishes many digests
             let control = try ServiceClient(endpoint: running.endpoints.control, name: "slow-subscriber-test")
-            var slowest = Duration.zero
+            // (a PUB that waited for the stalled subscriber would hold digest.now past its 10 s timeout: the request
+            // would throw)
             for _ in 0..<Self.rounds {
-                let started = ContinuousClock.now
                 let made = try await control.request(DigestNow(topics: []), timeout: .seconds(10), attempts: 1)
                     .decode(DigestMade.self)
                 #expect(made.digests.count == Self.topics.count)
-                slowest = max(slowest, ContinuousClock.now - started)
             }
             await control.close()
             let published = Self.rounds * Self.topics.count
             let memoryAfter = try Self.residentKiB(of: reporting)
 
             // Then reporting never waited on the stalled subscriber and its memory stayed flat
-            #expect(slowest < .seconds(5), "the slowest digest.now took \(slowest)")
             #expect(
                 memoryAfter - memoryBefore < 32 * 1024,
                 "reporting grew from \(memoryBefore) KiB to \(memoryAfter) KiB while a subscriber did not read")
