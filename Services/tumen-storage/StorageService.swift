@@ -58,10 +58,10 @@ struct StorageService: Service {
                 probe.queues["workersLive"] = roster.live
                 probe.queues["workersSilent"] = roster.silent
                 do {
-                    let status = try await store.status()
-                    probe.queues["jobsQueued"] = status.jobsQueued
-                    probe.queues["jobsLeased"] = status.jobsLeased
-                    probe.queues["documentsPending"] = status.documents - status.analyzedDocuments
+                    let depths = try await store.queueDepths()
+                    probe.queues["jobsQueued"] = depths.jobsQueued
+                    probe.queues["jobsLeased"] = depths.jobsLeased
+                    probe.queues["documentsPending"] = depths.documentsPending
                 } catch {
                     probe.state = .degraded
                 }

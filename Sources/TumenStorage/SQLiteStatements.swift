@@ -239,6 +239,16 @@ enum SQLiteStatements {
             (SELECT COUNT(*) FROM deadLetter) AS deadLetters
         """
 
+    /// Unfinished jobs by state, and documents whose analysis job is not done (each document has exactly one);
+    /// answered from the job index on state, without counting the large tables.
+    static let queueDepths: SQLRequest<Row> = """
+        SELECT
+            (SELECT COUNT(*) FROM job WHERE state = \(queued)) AS jobsQueued,
+            (SELECT COUNT(*) FROM job WHERE state = \(leased)) AS jobsLeased,
+            (SELECT COUNT(*) FROM job WHERE state IN (\(queued), \(leased), \(failed)) AND kind = \(analyze))
+                AS documentsPending
+        """
+
     // MARK: Digests
 
     /// Where the last recorded digest of a cadence and topic ended: `windowEnd` and `throughSeq`.

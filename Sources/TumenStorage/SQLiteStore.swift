@@ -331,6 +331,16 @@ public final class SQLiteStore: Store {
 
     // MARK: Status
 
+    public func queueDepths() async throws -> QueueDepths {
+        try await read("counting the work waiting") { db in
+            guard let row = try SQLiteStatements.queueDepths.fetchOne(db) else {
+                throw StoreError(code: .storage, message: "the queue depth query returned no row")
+            }
+            return QueueDepths(
+                jobsQueued: row["jobsQueued"], jobsLeased: row["jobsLeased"], documentsPending: row["documentsPending"])
+        }
+    }
+
     public func status() async throws -> StatusReport {
         try await read("counting what the store holds") { db in
             guard let row = try SQLiteStatements.status.fetchOne(db) else {

@@ -58,6 +58,10 @@ public protocol Store: Sendable {
     /// The earliest deadline among current leases, so that a caller knows when a job may become available again.
     func nextLeaseDeadline() async throws -> Date?
 
+    /// The work waiting in the store, counted cheaply enough to ask every few seconds (``status()`` counts every
+    /// table).
+    func queueDepths() async throws -> QueueDepths
+
     /// Counts of what the store holds.
     func status() async throws -> StatusReport
 
@@ -168,4 +172,19 @@ public struct StoreError: Error, Sendable, Equatable, CustomStringConvertible {
 
     /// True when retrying the same request later may succeed.
     public var isTransient: Bool { code == .storage || code == .storageFull }
+}
+
+/// Jobs by state that are not finished, and documents whose analysis is not committed: what `system.health`
+/// reports of the store.
+public struct QueueDepths: Sendable, Equatable {
+    public var jobsQueued: Int
+    public var jobsLeased: Int
+    /// Stored documents whose analysis is not committed (queued, leased, or failed).
+    public var documentsPending: Int
+
+    public init(jobsQueued: Int, jobsLeased: Int, documentsPending: Int) {
+        self.jobsQueued = jobsQueued
+        self.jobsLeased = jobsLeased
+        self.documentsPending = documentsPending
+    }
 }

@@ -264,6 +264,7 @@ final class FailingStore: Store {
         throw fail()
     }
     func status() async throws -> StatusReport { throw fail() }
+    func queueDepths() async throws -> QueueDepths { throw fail() }
     func digestMaterial(for query: DigestQuery) async throws -> DigestMaterial { throw fail() }
     func recordDigest(_ digest: Digest, now: Date) async throws -> DigestRecorded { throw fail() }
     func replayDigests(_ request: DigestReplay) async throws -> DigestReplayed { throw fail() }

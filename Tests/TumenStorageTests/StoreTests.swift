@@ -100,6 +100,20 @@ import TumenProtocol
         }
     }
 
+    @Test func queueDepthsAgreeWithTheFullStatusCounts() async throws {
+        try await withStore { store in
+            _ = try await store.storeDocument(makeDocument("About 300 trucks crossed.", name: "a.txt"), now: t0)
+            _ = try await store.storeDocument(makeDocument("About 400 trucks crossed.", name: "b.txt"), now: t0)
+            _ = try await store.leaseNextJob(workerId: "w1", kinds: [.analyzeDocument], now: t0)
+
+            let depths = try await store.queueDepths()
+            let status = try await store.status()
+            #expect(depths == QueueDepths(jobsQueued: 1, jobsLeased: 1, documentsPending: 2))
+            #expect(depths.jobsQueued == status.jobsQueued && depths.jobsLeased == status.jobsLeased)
+            #expect(depths.documentsPending == status.documents - status.analyzedDocuments)
+        }
+    }
+
     @Test func leasingGivesEachJobToExactlyOneWorker() async throws {
         try await withStore { store in
             for index in 0..<10 {
