@@ -76,7 +76,7 @@ struct Attributor {
             guard let measure = trimmed(subject) else { return nil }
             return valueBasis(after: candidate.end, limit: limit).map { "\(measure) (\($0))" } ?? measure
         }
-        if let unit = candidate.unit, unit == "percent" || Self.isCurrency(unit),
+        if let unit = candidate.unit, unit == "percent" || Lexicon.isMoney(unit),
             let subject = linkedSubject(before: candidate.first, floor: sentence.firstToken, verbs: Self.changeVerbs)
                 .flatMap(trimmed)
         {
@@ -203,11 +203,6 @@ struct Attributor {
     }
 
     /// `<subject> had reached <figure>`: the subject, back to the clause start.
-    /// Whether a unit is a currency code (`USD`, `KRW`): changes are measured for rates and money.
-    private static func isCurrency(_ unit: String) -> Bool {
-        unit.count == 3 && unit.unicodeScalars.allSatisfy { ("A"..."Z").contains($0) }
-    }
-
     private func linkedSubject(before first: Int, floor: Int, verbs: PhraseTable<Bool>) -> String? {
         var last = first - 1
         // `is said to be only about …`

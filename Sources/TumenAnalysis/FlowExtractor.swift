@@ -608,9 +608,11 @@ struct FlowExtractor: Sendable {
         guard let category = found.category ?? category(of: whatFirst..<item.upperBound, tokens, text.scalars)
         else { return nil }
         let start = tokens[whatFirst].start
+        // `about 200 million dollars annually`: what moves is money, not "dollars annually".
+        let coveredMoney = quantity.map { $0.span.end >= itemEnd && $0.unit.map(Lexicon.isMoney) == true } ?? false
         return Flow(
             span: TextSpan(start: start, end: itemEnd), from: found.from, to: found.to,
-            what: text.string(start, itemEnd),
+            what: coveredMoney ? category : text.string(start, itemEnd),
             category: category, quantity: quantityText, period: quantity?.period ?? period(context),
             source: quantity?.source ?? judge(),
             sentence: TextSpan(start: context.sentence.start, end: context.sentence.end),

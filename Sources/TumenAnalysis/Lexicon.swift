@@ -120,6 +120,13 @@ enum Lexicon {
         ("jpy", "JPY"), ("gbp", "GBP"), ("rub", "RUB"), ("inr", "INR"), ("chf", "CHF"),
     ])
 
+    /// Whether a unit is an amount of money (`USD`, `KRW`) or a rate of one (`USD per year`).
+    static func isMoney(_ unit: String) -> Bool {
+        let code = unit.prefix(3)
+        return code.count == 3 && code.unicodeScalars.allSatisfy { ("A"..."Z").contains($0) }
+            && (unit.count == 3 || unit.dropFirst(3).hasPrefix(" per "))
+    }
+
     /// Currency names after the number, as word sequences (longest first when looked up).
     static let currencyWords: PhraseTable<String> = PhraseTable([
         ("dollar", "USD"), ("dollars", "USD"), ("us dollars", "USD"), ("u.s. dollars", "USD"),

@@ -34,6 +34,8 @@ struct FlowTests {
         #expect(found[1].what == "air defense systems")
         #expect(found[1].quantity == "a small number")
         #expect(found.last?.what == "rice")
+        #expect(found[2].what == "money")
+        #expect(found[2].quantity == "200 million dollars annually")
     }
 
     @Test("Passive and receiving forms find the giver after from, or in a demonym")
