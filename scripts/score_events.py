@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Score the dated events of `tumen analyze --format jsonl` against the timeline gold.
+"""Score the dated events of `tumen analyze --format jsonl` against a gold standard: the timeline chronology
+(default) or a gold that gives each event's document and date-expression span (the held-out sets in `Evaluation/`).
 
 Usage:
     .build/release/tumen analyze ../shared/corpus/timeline/*.txt --format jsonl > /tmp/ev.jsonl
@@ -16,6 +17,9 @@ Matching rules
   that paragraph's gold event; the first hit per gold event counts, every other prediction is a false positive
   (a second event for the same paragraph, a wrong date, or a paragraph without gold).
 - Recall = gold events hit / gold events in the corpus; precision = hits / predicted events.
+- Span mode, when gold records carry `doc` and `start` (e.g. `Evaluation/news-wire/gold_events.jsonl`): a
+  predicted event hits a gold event of its document when the event's sentence span holds the start of the gold
+  date expression and the dates are equal; each gold event is hit once, other predictions are false positives.
 - Category agreement over the hits: the predicted category, mapped to the gold's five categories through the
   `compare` field of `Sources/TumenAnalysis/Resources/event_categories.json`, equals the gold category.
 """
@@ -58,30 +62,13 @@ def paragraphs(path):
     return text, result
 
 
-def main():
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("records", nargs="?", help="jsonl from `tumen analyze` (default: stdin)")
-    parser.add_argument("--gold", default=os.path.join(REPO, "..", "shared", "gold", "timeline_events.jsonl"))
-    parser.add_argument("--corpus", default=os.path.join(REPO, "..", "shared", "corpus", "timeline"))
-    parser.add_argument(
-        "--lexicon", default=os.path.join(REPO, "Sources", "TumenAnalysis", "Resources", "event_categories.json"))
-    parser.add_argument("--min-recall", type=float, default=0.0)
-    parser.add_argument("--min-precision", type=float, default=0.0)
-    parser.add_argument("--min-category", type=float, default=0.0)
-    parser.add_argument("--show", type=int, default=20, help="misses and false positives to list (default 20)")
-    args = parser.parse_args()
-
-    with open(args.lexicon, encoding="utf-8") as handle:
-        lexicon = json.load(handle)
-    compare = {c["name"]: c.get("compare") or c["name"] for c in lexicon["categories"]}
-
+def match_chronology(corpus, gold, events):
+    """Chronology mode: gold events are `Month D, YYYY - headline` paragraphs of the corpus files."""
     # Paragraphs of the corpus, and the gold events they hold.
     texts, paras = {}, {}
-    for name in sorted(os.listdir(args.corpus)):
+    for name in sorted(os.listdir(corpus)):
         if name.endswith(".txt"):
-            texts[name], paras[name] = paragraphs(os.path.join(args.corpus, name))
-    with open(args.gold, encoding="utf-8") as handle:
-        gold = [json.loads(line) for line in handle if line.strip()]
+            texts[name], paras[name] = paragraphs(os.path.join(corpus, name))
     by_key = collections.defaultdict(list)
     for doc, items in paras.items():
         for index, (_, _, date, body) in enumerate(items):
@@ -95,9 +82,6 @@ def main():
                 break
     in_corpus = len(gold_of)
 
-    # Predictions.
-    source = open(args.records, encoding="utf-8") if args.records else sys.stdin
-    events = [r for r in map(json.loads, filter(str.strip, source)) if r.get("kind") == "event"]
     hits, false_positives, hit_gold = [], [], set()
     skipped = 0
     for event in events:
@@ -116,7 +100,58 @@ def main():
             hits.append((event, target))
         else:
             false_positives.append((event, target))
-    misses = [(key, g) for key, g in gold_of.items() if id(g) not in hit_gold]
+    misses = [g for g in gold_of.values() if id(g) not in hit_gold]
+    return in_corpus, hits, false_positives, misses, skipped
+
+
+def match_spans(gold, events):
+    """Span mode: each gold event names its document and the span of its date expression; a predicted event hits
+    it when its sentence span holds the start of that expression and the dates are equal."""
+    by_doc = collections.defaultdict(list)
+    for item in gold:
+        by_doc[item["doc"]].append(item)
+    hits, false_positives, hit_gold, skipped = [], [], set(), 0
+    for event in events:
+        doc = event.get("doc")
+        if doc not in by_doc:
+            skipped += 1
+            continue
+        target = next((g for g in by_doc[doc] if id(g) not in hit_gold and event["start"] <= g["start"] < event["end"]
+                       and g["date"] == event["date"]), None)
+        if target is None:
+            false_positives.append((event, None))
+        else:
+            hit_gold.add(id(target))
+            hits.append((event, target))
+    misses = [g for g in gold if id(g) not in hit_gold]
+    return len(gold), hits, false_positives, misses, skipped
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("records", nargs="?", help="jsonl from `tumen analyze` (default: stdin)")
+    parser.add_argument("--gold", default=os.path.join(REPO, "..", "shared", "gold", "timeline_events.jsonl"))
+    parser.add_argument("--corpus", default=os.path.join(REPO, "..", "shared", "corpus", "timeline"))
+    parser.add_argument(
+        "--lexicon", default=os.path.join(REPO, "Sources", "TumenAnalysis", "Resources", "event_categories.json"))
+    parser.add_argument("--min-recall", type=float, default=0.0)
+    parser.add_argument("--min-precision", type=float, default=0.0)
+    parser.add_argument("--min-category", type=float, default=0.0)
+    parser.add_argument("--show", type=int, default=20, help="misses and false positives to list (default 20)")
+    args = parser.parse_args()
+
+    with open(args.lexicon, encoding="utf-8") as handle:
+        lexicon = json.load(handle)
+    compare = {c["name"]: c.get("compare") or c["name"] for c in lexicon["categories"]}
+
+    with open(args.gold, encoding="utf-8") as handle:
+        gold = [json.loads(line) for line in handle if line.strip()]
+    source = open(args.records, encoding="utf-8") if args.records else sys.stdin
+    events = [r for r in map(json.loads, filter(str.strip, source)) if r.get("kind") == "event"]
+    if gold and "doc" in gold[0] and "start" in gold[0]:
+        in_corpus, hits, false_positives, misses, skipped = match_spans(gold, events)
+    else:
+        in_corpus, hits, false_positives, misses, skipped = match_chronology(args.corpus, gold, events)
 
     recall = len(hits) / in_corpus if in_corpus else 0.0
     precision = len(hits) / len(false_positives + hits) if hits or false_positives else 0.0
@@ -135,8 +170,9 @@ def main():
         print("  %-13s -> %-13s %d" % (g, p, n))
     if misses:
         print("misses (%d):" % len(misses))
-        for (doc, _), g in misses[: args.show]:
-            print("  %s %s %s" % (doc, g["date"], g["headline"][:90]))
+        for g in misses[: args.show]:
+            what = g.get("headline") or "%r: %s" % (g.get("dateText"), g.get("event", ""))
+            print("  %s %s %s" % (g.get("doc", ""), g["date"], what[:90]))
     if false_positives:
         print("false positives (%d):" % len(false_positives))
         for event, target in false_positives[: args.show]:
