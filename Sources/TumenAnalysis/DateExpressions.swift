@@ -56,6 +56,8 @@ struct SentenceDates {
     /// A metadata line (`DATE: …`), an item of a reference list, or a sentence holding an address: its dates never
     /// date events.
     var isApparatus = false
+    /// The first token after a wire dateline that opens the sentence (`MOSCOW, March 4 (TASS) – …`).
+    var bodyStart: Int?
 }
 
 /// Finds and resolves the date expressions of a document, sentence by sentence, in one linear pass over tokens.
@@ -119,6 +121,9 @@ struct DateFinder {
                 }
                 position = expression.endToken
                 expression.role = dates.isApparatus ? .publication : role(of: expression, in: sentence)
+                if expression.role == .publication, dates.expressions.isEmpty {
+                    dates.bodyStart = wireDatelineEnd(expression, in: sentence)
+                }
                 if startsLine, dates.expressions.isEmpty, expression.firstToken == first, expression.begin.day > 0,
                     !expression.isRelative, expression.finish == nil, isEntrySeparator(expression.endToken, sentence)
                 {
@@ -233,7 +238,6 @@ struct DateFinder {
             back -= 1
             steps += 1
         }
-        // A dateline: nothing but the date (and a weekday or punctuation) on its line.
         if isDateline(expression, in: sentence) { return .publication }
         // `stated in 2023`, `said on Monday`, `released in April 2025`.
         var verb = first - 1
@@ -281,21 +285,74 @@ struct DateFinder {
         return false
     }
 
+    /// A dateline: the date alone in its part of a line — with a weekday, a clock time, a time zone or a word such
+    /// as `Updated` (`4 March 2025 12:31 GMT`, `By Jane Doe | Tue 4 Mar 2025`) — or a wire dateline opening a line
+    /// (`MOSCOW, March 4, 2025 (TASS) –`, `SEOUL, March 4 (Yonhap) --`).
     private func isDateline(_ expression: DateExpression, in sentence: Sentence) -> Bool {
+        wireDatelineEnd(expression, in: sentence) != nil || isAloneInSegment(expression, in: sentence)
+    }
+
+    private func isAloneInSegment(_ expression: DateExpression, in sentence: Sentence) -> Bool {
         let tokens = text.tokens
-        for index in sentence.firstToken..<sentence.endToken
-        where index < expression.firstToken || index >= expression.endToken {
+        func breaks(_ index: Int) -> Bool {
+            DateWords.segmentBreaks.contains(where: tokens[index].isSymbol)
+        }
+        var lower = expression.firstToken
+        while lower > sentence.firstToken, !breaks(lower - 1), !tokens[lower].flags.contains(.lineBefore) {
+            lower -= 1
+        }
+        var upper = expression.endToken
+        while upper < sentence.endToken, !breaks(upper), !tokens[upper].flags.contains(.lineBefore) { upper += 1 }
+        for index in lower..<upper where index < expression.firstToken || index >= expression.endToken {
             let token = tokens[index]
             switch token.kind {
             case .word:
-                guard let word = DateWords.table[token.key], case .weekday = word else { return false }
+                if case .weekday = DateWords.table[token.key] { continue }
+                guard DateWords.datelineWords.contains(token.key) || DateWords.metadataKeys.contains(token.key)
+                else { return false }
             case .number:
-                return false
+                // Only a clock time: `12:31`, `09.00 GMT`, `9 a.m.`.
+                let next = index + 1 < upper ? tokens[index + 1] : nil
+                let previous = index > lower ? tokens[index - 1] : nil
+                guard
+                    next?.isSymbol(":") == true || previous?.isSymbol(":") == true
+                        || (next.map { $0.kind == .word && DateWords.datelineWords.contains($0.key) } ?? false)
+                else { return false }
             case .symbol:
                 continue
             }
         }
         return true
+    }
+
+    /// The token after the dash of a wire dateline, when the expression is the date of one.
+    private func wireDatelineEnd(_ expression: DateExpression, in sentence: Sentence) -> Int? {
+        let tokens = text.tokens
+        let first = sentence.firstToken
+        guard first == 0 || tokens[first].flags.contains(.lineBefore) else { return nil }
+        var index = first
+        while index < expression.firstToken, isUpperCaseWord(tokens[index]) { index += 1 }
+        guard index > first, index + 1 == expression.firstToken, tokens[index].isSymbol(",") else { return nil }
+        var after = expression.endToken
+        if after < sentence.endToken, tokens[after].isSymbol(",") { after += 1 }
+        if after < sentence.endToken, tokens[after].isSymbol("(") {
+            let limit = min(sentence.endToken, after + 6)
+            while after < limit, !tokens[after].isSymbol(")") { after += 1 }
+            after += 1
+        }
+        var dash = after
+        while dash < sentence.endToken, dash < after + 2,
+            tokens[dash].isSymbol("-") || tokens[dash].isSymbol("–") || tokens[dash].isSymbol("—")
+        {
+            dash += 1
+        }
+        return dash > after ? dash : nil
+    }
+
+    /// `MOSCOW`, `NEW DELHI`: a word of two or more letters, all capitals.
+    private func isUpperCaseWord(_ token: Token) -> Bool {
+        token.kind == .word && token.end - token.start >= 2
+            && (token.start..<token.end).allSatisfy { Scalars.isUpper(text.scalars[$0]) }
     }
 }
 
@@ -445,6 +502,15 @@ enum DateWords {
     static let referenceHeadings = Set(
         ["references", "bibliography", "sources", "notes", "endnotes", "footnotes", "citations", "cited"].map(
             WordKey.of))
+    /// Separators of the parts of a header line: `By Jane Doe | 4 March 2025`.
+    static let segmentBreaks: [Unicode.Scalar] = ["|", "·", "•"]
+    /// Words a dateline may hold besides its date: weekday abbreviations, clock and time-zone words.
+    static let datelineWords = Set(
+        [
+            "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "am", "pm", "a", "p", "m",
+            "gmt", "utc", "bst", "cet", "cest", "eet", "msk", "kst", "jst", "ist", "et", "est", "edt", "ct", "cst",
+            "pt", "pst", "pdt", "hrs", "local", "time", "last", "first",
+        ].map(WordKey.of))
     static let metadataKeys = Set(
         [
             "date", "dated", "published", "updated", "posted", "source", "sources", "license", "licence", "note",

@@ -57,6 +57,7 @@ struct EventExtractor {
             }
             var hasVerb: Bool?
             var shared: (actors: [String], category: String)?
+            let body = (sentenceDates.bodyStart ?? sentence.firstToken)..<sentence.endToken
             var seen: [String] = []
             for expression in sentenceDates.expressions {
                 guard expression.role == .plain || expression.role == .statement, !expression.isOpen,
@@ -64,16 +65,17 @@ struct EventExtractor {
                 else { continue }
                 if expression.begin.day == 0 && expression.begin.month == 0 || expression.finish != nil {
                     if hasVerb == nil {
-                        hasVerb = categories.hasEventVerb(text, sentence.firstToken..<sentence.endToken)
+                        hasVerb = categories.hasEventVerb(text, body)
                     }
                     guard hasVerb == true else { continue }
                 }
                 seen.append(expression.period)
                 if shared == nil {
-                    let range = sentence.firstToken..<sentence.endToken
-                    shared = (actors(in: range, mentions), categories.category(text, [(range, 1)]))
+                    shared = (actors(in: body, mentions), categories.category(text, [(body, 1)]))
                 }
-                events.append(sentenceEvent(sentence, expression, actors: shared!.actors, category: shared!.category))
+                events.append(
+                    sentenceEvent(
+                        sentence, expression, body: body, actors: shared!.actors, category: shared!.category))
             }
             index += 1
         }
@@ -93,19 +95,19 @@ struct EventExtractor {
     }
 
     private func sentenceEvent(
-        _ sentence: Sentence, _ expression: DateExpression, actors: [String], category: String
+        _ sentence: Sentence, _ expression: DateExpression, body: Range<Int>, actors: [String], category: String
     ) -> Event {
         var cut = expression.firstToken..<expression.endToken
-        if cut.lowerBound > sentence.firstToken, text.tokens[cut.lowerBound - 1].kind == .word,
+        if cut.lowerBound > body.lowerBound, text.tokens[cut.lowerBound - 1].kind == .word,
             DateWords.datePrepositions.contains(text.tokens[cut.lowerBound - 1].key)
         {
             cut = (cut.lowerBound - 1)..<cut.upperBound
         }
-        if cut.upperBound < sentence.endToken, text.tokens[cut.upperBound].isSymbol(",") {
+        if cut.upperBound < body.upperBound, text.tokens[cut.upperBound].isSymbol(",") {
             cut = cut.lowerBound..<(cut.upperBound + 1)
         }
         return makeEvent(
-            sentence, expression, phrase: phrase(sentence.firstToken, sentence.endToken, skipping: cut),
+            sentence, expression, phrase: phrase(body.lowerBound, body.upperBound, skipping: cut),
             actors: actors, category: category)
     }
 

@@ -7,9 +7,13 @@ public enum DocumentDates {
         "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
         "november", "december",
     ]
+    /// Abbreviations, also read with a period (`Mar. 4, 2025`, `Tue 4 Mar 2025`); `may` is both.
+    private static let abbreviations = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ]
 
-    /// The first full date (`November 26, 2025`, `26 November 2025` or `2025-11-26`) in the first 3,000
-    /// characters, as `YYYY-MM-DD`.
+    /// The first full date (`November 26, 2025`, `26 Nov 2025`, `Nov. 26th, 2025`, `2025-11-26` or `2025/11/26`) in
+    /// the first 3,000 characters, as `YYYY-MM-DD`.
     public static func firstDate(in text: String) -> String? {
         let words = tokens(String(text.unicodeScalars.prefix(3000)))
         for index in words.indices {
@@ -26,14 +30,18 @@ public enum DocumentDates {
     }
 
     private static func tokens(_ text: String) -> [Substring] {
-        text.split { !($0.isLetter || $0.isNumber || $0 == "-") }
+        text.split { !($0.isLetter || $0.isNumber || $0 == "-" || $0 == "/") }
     }
 
     private static func month(_ word: Substring) -> Int? {
-        months.firstIndex(of: word.lowercased()).map { $0 + 1 }
+        let word = word.lowercased()
+        if let index = months.firstIndex(of: word) ?? abbreviations.firstIndex(of: word) { return index + 1 }
+        return word == "sept" ? 9 : nil
     }
 
     private static func day(_ word: Substring) -> Int? {
+        var word = word
+        if word.count > 2, ["st", "nd", "rd", "th"].contains(word.suffix(2).lowercased()) { word = word.dropLast(2) }
         guard word.count <= 2, let value = Int(word), (1...31).contains(value) else { return nil }
         return value
     }
@@ -44,8 +52,9 @@ public enum DocumentDates {
     }
 
     private static func iso(_ word: Substring) -> String? {
-        let parts = word.split(separator: "-")
-        guard parts.count == 3, let year = year(parts[0]), parts[1].count == 2, let month = Int(parts[1]),
+        let parts = word.split { $0 == "-" || $0 == "/" }
+        guard parts.count == 3, !(word.contains("-") && word.contains("/")), let year = year(parts[0]),
+            parts[1].count == 2, let month = Int(parts[1]),
             (1...12).contains(month), let day = day(parts[2])
         else { return nil }
         return format(year, month, day)

@@ -61,6 +61,25 @@ struct EventTests {
         #expect(eventDates(text) == ["2024-03-04 day"])
     }
 
+    @Test("News header lines and wire datelines date the article, not an event")
+    func newsDatelines() throws {
+        let body = "Oil prices rose on Monday, traders said."
+        for header in [
+            "4 March 2025 12:31 GMT", "By Jane Doe | Tue 4 Mar 2025 09.00 GMT", "Updated Mar. 4, 2025, 9:02 a.m. ET",
+        ] {
+            #expect(eventDates("Oil climbs\n\(header)\n\n\(body)", dated: "2025-03-04") == ["2025-03-03 day"])
+        }
+        let wire = try #require(
+            analyze("MOSCOW, March 4, 2025 (TASS) - Russia shipped oil to Iran on Monday.", dated: "2025-03-04")
+                .events.first)
+        #expect(wire.date == "2025-03-03")
+        #expect(wire.event == "Russia shipped oil to Iran")
+        #expect(wire.actors == ["Russia", "Iran"])
+        #expect(
+            eventDates("SEOUL, March 4 (Yonhap) -- North Korea fired a missile on Monday.", dated: "2025-03-04")
+                == ["2025-03-03 day"])
+    }
+
     @Test("A year dates an event only when its sentence tells of an action")
     func yearsNeedAnAction() {
         #expect(eventDates("Bilateral trade reached $15 billion in 2023.").isEmpty)

@@ -79,6 +79,10 @@ struct DocumentIntakeTests {
         #expect(DocumentDates.firstDate(in: "Today's date is 26 November 2025.") == "2025-11-26")
         #expect(DocumentDates.firstDate(in: "Filed 2024-06-19 in Seoul") == "2024-06-19")
         #expect(DocumentDates.firstDate(in: "No date here, only 2023.") == nil)
+        #expect(DocumentDates.firstDate(in: "By Jane Doe | Tue 4 Mar 2025 09.00 GMT") == "2025-03-04")
+        #expect(DocumentDates.firstDate(in: "Updated Sept. 30th, 2024, 9:02 a.m. ET") == "2024-09-30")
+        #expect(DocumentDates.firstDate(in: "Posted 2025/01/07") == "2025-01-07")
+        #expect(DocumentDates.firstDate(in: "Officials may 4 times a year…") == nil)
     }
 
     @Test func sha256MatchesTheStandardTestVectors() {
