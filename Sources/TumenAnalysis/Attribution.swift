@@ -224,7 +224,9 @@ struct Attributor {
         while start - 1 >= floor, end - start < 16 {
             let previous = tokens[start - 1]
             if isClauseBreak(previous) { break }
-            if previous.kind == .word, Self.clauseOpeners.contains(previous.key) {
+            if previous.kind == .word,
+                Self.clauseOpeners.contains(previous.key) || Lexicon.reportingVerbs.contains(previous.key)
+            {
                 break
             }
             start -= 1

@@ -120,6 +120,15 @@ enum Lexicon {
         ("jpy", "JPY"), ("gbp", "GBP"), ("rub", "RUB"), ("inr", "INR"), ("chf", "CHF"),
     ])
 
+    /// Verbs that report what somebody said or found: a subject never reaches back past one
+    /// (`The company said revenue rose to $4bn`: the subject of `rose` is `revenue`).
+    static let reportingVerbs = keys([
+        "said", "says", "say", "stated", "told", "announced", "reported", "reports", "estimated", "estimates",
+        "noted", "claimed", "claims", "added", "showed", "shows", "show", "believes", "warned", "confirmed",
+        "revealed", "argued", "wrote", "explained", "insisted", "concluded", "predicted", "indicated", "suggested",
+        "found", "finds",
+    ])
+
     /// Whether a unit is an amount of money (`USD`, `KRW`) or a rate of one (`USD per year`).
     static func isMoney(_ unit: String) -> Bool {
         let code = unit.prefix(3)
@@ -234,6 +243,8 @@ enum Lexicon {
     static let single = WordKey.of("single")
     static let once = WordKey.of("once")
     static let twice = WordKey.of("twice")
+    static let by = WordKey.of("by")
+    static let rs = WordKey.of("rs")
     static let times = keys(["times", "time"])
     static let half = WordKey.of("half")
     static let of = WordKey.of("of")

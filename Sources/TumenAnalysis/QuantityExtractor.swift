@@ -154,6 +154,13 @@ struct QuantityExtractor {
                     if previous - 1 >= floor, joined(previous), tokens[previous - 1].kind == .word {
                         return .dropChain
                     }
+                    // The last part of a date or a code: `2025-06-12`, `1-800-555`.
+                    if previous - 3 >= floor, joined(previous), tokens[previous - 1].kind == .number,
+                        joined(previous - 1), tokens[previous - 2].kind == .symbol, tokens[previous - 2].key == p.key,
+                        joined(previous - 2), tokens[previous - 3].kind == .number
+                    {
+                        return .dropChain
+                    }
                 }
                 if p.isSymbol("/") || p.isSymbol(":") || p.isSymbol("#") || p.isSymbol("+") || p.isSymbol("№")
                     || p.isSymbol("[") || p.isSymbol("^") || p.isSymbol("_") || p.isSymbol("@")
@@ -405,12 +412,23 @@ struct QuantityExtractor {
             if let scale = Lexicon.scales[word], scale >= 12, !(next + 1 < limit && isWord(next + 1, Lexicon.of)) {
                 return make(scale, end: next + 1)
             }
-            if let denominator = Lexicon.fractions[word], word != Lexicon.half, isWord(next + 1, Lexicon.of) {
+            // `a third of the budget`; `rose by (roughly) a third`.
+            if let denominator = Lexicon.fractions[word], word != Lexicon.half,
+                isWord(next + 1, Lexicon.of) || isWord(index - 1, Lexicon.by)
+                    || (isWord(index - 2, Lexicon.by) && tokens[index - 1].kind == .word)
+            {
                 return make(1 / denominator, end: next + 1, fraction: true)
             }
             return nil
         }
-        if key == Lexicon.half, isWord(next, Lexicon.of),
+        // `half a million`, `half a dozen`.
+        if key == Lexicon.half, next + 1 < limit, tokens[next].kind == .word,
+            Lexicon.articles.contains(tokens[next].key),
+            tokens[next + 1].kind == .word, let scale = Lexicon.scales[tokens[next + 1].key], scale >= 12
+        {
+            return make(scale / 2, end: next + 2)
+        }
+        if key == Lexicon.half, isWord(next, Lexicon.of) || isWord(index - 1, Lexicon.by),
             index == 0 || !Lexicon.articles.contains(tokens[index - 1].key)
         {
             return make(0.5, end: next, fraction: true)
@@ -498,6 +516,11 @@ struct QuantityExtractor {
             {
                 unit = code
                 first = p
+            } else if let rupees = [p, p - 1].first(where: { $0 >= floor && isWord($0, Lexicon.rs) }),
+                tokens[rupees].isCapitalized, rupees == p || isSymbol(p, ".")
+            {
+                unit = "INR"  // `Rs 2,000 crore`, `Rs. 500`
+                first = rupees
             }
             currencyBefore = unit != nil
         }

@@ -25,6 +25,12 @@ struct NumberTests {
         #expect(single.value == 1)
         #expect(single.unit == "day")
         #expect(single.text == "a single day")
+        let half = try #require(figures("About half a million people fled.").first)
+        #expect(half.value == 500_000)
+        #expect(half.qualifier == "about")
+        #expect(figures("Half a dozen ships sank.").first?.value == 6)
+        #expect(figures("Prices rose by roughly a third.").first?.value == 1.0 / 3)
+        #expect(figures("Sales fell by half.").first?.value == 0.5)
     }
 
     @Test("A part of a counted whole is counted in the whole's unit")
@@ -51,6 +57,10 @@ struct NumberTests {
         #expect(annual.unit == "USD per year")
         let compact = try #require(figures("Sales hit $3bn last year.").first)
         #expect(compact.value == 3e9)
+        let rupees = try #require(figures("The state will spend Rs 2,000 crore on roads.").first)
+        #expect(rupees.value == 2e10)
+        #expect(rupees.unit == "INR")
+        #expect(rupees.text == "Rs 2,000 crore")
     }
 
     @Test("Ranges keep both bounds, with the scale applied to each")
@@ -105,7 +115,7 @@ struct NumberTests {
             In 2014 and 2016, and before 2016-2017, on March 28, 2024 and 28 March 2024, at the 80th anniversary \
             of the 9th Congress in the 1990s, Resolution 1874 (Figures 1 and 2) set KN-23 and 24 after COVID-19 \
             (Yonhap 04/30/2025). See the 2000 Treaty. Call 02 2277 1683 (ext. 211) or https://x.org/a/2024-06.html \
-            about photo_1.png at 10:30.
+            about photo_1.png at 10:30. Published: 2025-06-12.
             """
         #expect(figures(text).map(\.text) == [])
     }

@@ -41,6 +41,7 @@ struct SourceAttributionTests {
         #expect(figure("Russia's economy grew 3.6% in 2023.", "3.6")?.measure == "change in Russia's economy")
         #expect(figure("Brent crude fell by $1.20 on Friday.", "$1.20")?.measure == "change in Brent crude")
         #expect(figure("Inflation eased to 2.2 percent in March.", "2.2")?.measure == "Inflation")
+        #expect(figure("The firm said revenue rose to $4.2bn.", "$4.2bn")?.measure == "revenue")
         #expect(figure("The convoy moved 30 km north.", "30")?.measure?.hasPrefix("change in") != true)
     }
 
