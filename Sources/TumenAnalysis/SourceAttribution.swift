@@ -126,30 +126,56 @@ struct SourceTracker {
         "which", "one",
     ])
     private static let firstPerson = Lexicon.keys(["we", "our", "ours", "us", "my", "me", "mine"])
-    /// Heads of a subject that is an institution or its people when a name or a nationality qualifies them:
-    /// `Ukraine's air force said`, `Russian officials said`, `the South Korean military estimated`.
+    /// Heads of a subject that is a body or its people. Any of them counts when a name, a nationality or a possessive
+    /// name qualifies it (`Ukraine's air force said`, `Russian officials said`).
     private static let institutionNouns = Lexicon.keys([
         "force", "forces", "military", "army", "navy", "ministry", "government", "police", "authorities",
         "officials", "official", "spokesman", "spokeswoman", "spokesperson", "office", "agency", "service",
         "services", "committee", "council", "commission", "command", "staff", "administration", "bank", "court",
-        "prosecutors", "guard", "intelligence", "customs", "data", "statistics", "regulator", "watchdog", "embassy",
-        "mission", "diplomats", "lawmakers", "governor", "mayor", "operator", "company", "firm", "group",
+        "prosecutors", "prosecutor", "guard", "intelligence", "customs", "data", "statistics", "regulator",
+        "watchdog", "embassy", "mission", "diplomats", "diplomat", "lawmakers", "lawmaker", "governor", "mayor",
+        "operator", "company", "firm", "group", "minister", "commander", "ambassador", "envoy", "chief", "director",
+        "head", "economist", "economists", "analyst", "analysts", "researcher", "researchers", "officer", "adviser",
+        "advisor", "aide", "secretary", "chairman", "chairwoman", "executive", "source", "sources", "experts",
+        "expert", "monitor", "monitors", "observatory", "institute", "centre", "center", "authority", "department",
+        "directorate", "inspectorate", "bureau", "parliament", "lender", "carrier", "airline", "manufacturer",
+        "maker", "producer", "exporter", "utility",
     ])
-    /// Lowercase words that may stand between the qualifying name and the head: `Ukraine's air force`,
-    /// `China's customs data`, `the Russian defence ministry`.
+    /// Heads that name one body or person as soon as an article and a description pick them out: `the finance
+    /// minister`, `a Ukrainian commander`, `the country's disaster management agency`, `customs data`.
+    private static let describedHeads = Lexicon.keys([
+        "ministry", "government", "police", "office", "agency", "service", "committee", "council", "commission",
+        "command", "staff", "administration", "bank", "court", "regulator", "watchdog", "embassy", "military",
+        "army", "navy", "governor", "mayor", "spokesman", "spokeswoman", "spokesperson", "prosecutors", "prosecutor",
+        "guard", "minister", "commander", "ambassador", "envoy", "chief", "director", "head", "official",
+        "economist", "analyst", "researcher", "officer", "adviser", "advisor", "aide", "secretary", "chairman",
+        "chairwoman", "executive", "source", "data", "statistics", "customs", "monitor", "observatory", "institute",
+        "centre", "center", "authority", "department", "directorate", "inspectorate", "bureau", "force", "forces",
+        "authorities", "intelligence",
+    ])
+    /// Bodies that a reader identifies without a description: `police said`, `prosecutors said`.
+    private static let specificBodies = Lexicon.keys(["police", "prosecutors", "customs"])
+    /// `the company said`: the organisation the paragraph last named.
+    private static let companyNouns = Lexicon.keys([
+        "company", "firm", "group", "lender", "carrier", "airline", "manufacturer", "maker", "producer", "exporter",
+        "operator", "utility",
+    ])
+    /// Words that end a description walking back from its head: function words and verbs of the clause.
+    private static let descriptionStops = Lexicon.keys([
+        "and", "or", "but", "of", "in", "on", "at", "to", "for", "with", "by", "from", "as", "than", "is", "are",
+        "was", "were", "be", "been", "has", "have", "had", "not", "that", "which", "who", "while", "said", "says",
+        "told", "when", "after", "before", "because", "if", "so", "then", "also", "this", "these", "those", "their",
+        "its", "his", "her", "our", "my", "your", "it", "they", "he", "she", "we", "i", "you", "some", "many",
+        "other", "others", "all", "both", "each", "more", "most", "such",
+    ])
+    /// Lowercase words that qualify an otherwise generic plural (`senior officials`, `Western diplomats` is named).
     private static let institutionModifiers = Lexicon.keys([
         "air", "armed", "central", "defence", "defense", "foreign", "interior", "health", "finance", "economy",
         "spy", "intelligence", "statistics", "statistical", "customs", "military", "border", "general", "national",
         "state", "federal", "local", "regional", "city", "top", "senior", "security", "emergency", "emergencies",
         "trade", "energy", "agriculture", "transport", "presidential", "press", "news", "space", "nuclear",
         "monitoring", "development", "investment", "budget", "navy", "naval", "coast", "election", "electoral",
-    ])
-    /// Heads that name one body when `the` and a modifier pick it out (`the electoral commission`, `the central
-    /// bank`, `the regional governor`), unlike `the company` or `officials`.
-    private static let definiteBodies = Lexicon.keys([
-        "ministry", "government", "police", "office", "agency", "service", "committee", "council", "commission",
-        "command", "staff", "administration", "bank", "court", "regulator", "watchdog", "embassy", "military",
-        "army", "navy", "governor", "mayor", "spokesman", "spokeswoman", "spokesperson", "prosecutors", "guard",
+        "government", "ministry", "police", "army",
     ])
     /// `X raised its forecast to …`: the subject owns the figure.
     private static let revisionVerbs = Lexicon.keys([
@@ -435,55 +461,80 @@ struct SourceTracker {
             }
             let determined =
                 Self.thingPronouns.contains(token.key) || text.isWord(position - 1, in: Self.determiners)
-            guard determined, let current = carried else { return nil }
-            return (Assertion(chain: current.chain, isDocument: current.isDocument), position)
+            if determined, let current = carried {
+                return (Assertion(chain: current.chain, isDocument: current.isDocument), position)
+            }
+            // `customs data showed`: a body's data.
+            guard Self.institutionNouns.contains(token.key) else { return nil }
         }
         if Self.institutionNouns.contains(token.key),
             let start = institutionStart(endingAt: position, floor: sentence.firstToken)
         {
             return (Assertion(chain: [text.string(tokens: start, position)]), start)
         }
+        if Self.companyNouns.contains(token.key), text.isWord(position - 1, Lexicon.the),
+            let company = lastOrganisation(before: position - 1)
+        {
+            return (Assertion(chain: [company]), position - 1)
+        }
         if Self.otherPronouns.contains(token.key) || weak { return nil }
         guard let name = capitalisedName(endingAt: position, floor: sentence.firstToken) else { return nil }
         return (Assertion(chain: [name]), position)
     }
 
-    /// The first token of a subject headed by an institution noun at `head` and qualified by a name, a
-    /// nationality or a possessive name (`Ukraine's air force`, `Russian officials`), or nil when nothing names it
-    /// (`officials said`, `the ministry said`); a body that `the` and a modifier single out counts too (`the central
-    /// bank`, `the electoral commission`).
+    /// `the company said`: the last organisation named before `token` in its paragraph.
+    private func lastOrganisation(before token: Int) -> String? {
+        var paragraphStart = token
+        while paragraphStart > 0, !tokens[paragraphStart].flags.contains(.blankLineBefore) { paragraphStart -= 1 }
+        return mentions.last {
+            $0.endToken <= token && $0.firstToken >= paragraphStart && $0.mention.kind == "organisation"
+        }?
+        .mention.name
+    }
+
+    /// The first token of a subject headed by an institution noun at `head`, or nil when nothing picks out which
+    /// body or person it is (`officials said`, `the ministry said`):
+    /// - a name, a nationality or a possessive name qualifies it (`Ukraine's air force`, `Russian officials`);
+    /// - an article or a possessive and a description single out a body or a person (`the finance minister`,
+    ///   `a defence ministry spokesperson`, `the country's disaster management agency`, `customs data`);
+    /// - a plural of people needs a qualifying word (`senior officials`);
+    /// - `police`, `prosecutors` and `customs` need nothing.
     private func institutionStart(endingAt head: Int, floor: Int) -> Int? {
         var start = head
         var isNamed = false
         var modifiers = 0
-        while start - 1 >= floor, head - start < 6 {
+        var qualifiers = 0
+        while start - 1 >= floor, head - start < 7 {
             let previous = start - 1
             if text.isWord(previous, Self.s), previous - 2 >= floor,
                 tokens[previous - 1].isSymbol("'") || tokens[previous - 1].isSymbol("’"),
-                tokens[previous - 2].kind == .word, tokens[previous - 2].isCapitalized
+                tokens[previous - 2].kind == .word
             {
+                // `Ukraine's air force`, `the country's agency`.
                 start = previous - 2
-                isNamed = true
+                if tokens[previous - 2].isCapitalized { isNamed = true } else { modifiers += 1 }
                 continue
             }
-            guard tokens[previous].kind == .word else { break }
-            if tokens[previous].isCapitalized, !text.isWord(previous, Lexicon.the),
-                !Lexicon.articles.contains(tokens[previous].key)
-            {
-                start = previous
+            guard tokens[previous].kind == .word, !Self.descriptionStops.contains(tokens[previous].key) else { break }
+            if Lexicon.articles.contains(tokens[previous].key) || text.isWord(previous, Lexicon.the) { break }
+            if tokens[previous].isCapitalized {
                 isNamed = true
-            } else if Self.institutionModifiers.contains(tokens[previous].key) {
-                start = previous
-                modifiers += 1
             } else {
-                break
+                modifiers += 1
+                if Self.institutionModifiers.contains(tokens[previous].key) { qualifiers += 1 }
             }
+            start = previous
         }
         if isNamed { return start }
-        let isDefinite =
-            modifiers > 0 && start - 1 >= floor && text.isWord(start - 1, Lexicon.the)
-            && Self.definiteBodies.contains(tokens[head].key)
-        return isDefinite ? start : nil
+        let key = tokens[head].key
+        if Self.specificBodies.contains(key) { return start }
+        let determined =
+            start - 1 >= floor
+            && (text.isWord(start - 1, Lexicon.the) || Lexicon.articles.contains(tokens[start - 1].key))
+        if Self.describedHeads.contains(key), modifiers > 0, determined || qualifiers > 0 || modifiers > 1 {
+            return start
+        }
+        return qualifiers > 0 && !Self.companyNouns.contains(key) ? start : nil
     }
 
     /// `The IMF raised its forecast to 3.2 percent`: the subject of a verb of revision whose object is its own

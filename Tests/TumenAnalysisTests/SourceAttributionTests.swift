@@ -36,6 +36,25 @@ struct SourceAttributionTests {
         #expect(figure("The company said it would cut 1,500 jobs.", "1,500")?.source == nil)
     }
 
+    @Test("A body or a person that an article and a description single out is the source")
+    func describedSubjects() {
+        #expect(figure("Between 40 and 60 workers were injured, police said.", "40")?.source == "police")
+        #expect(
+            figure("The state will spend 2 billion euros, the finance minister told parliament.", "2")?.source
+                == "finance minister")
+        #expect(
+            figure("Some 1,200 troops were deployed, a defence ministry spokesperson said.", "Some")?.source
+                == "defence ministry spokesperson")
+        #expect(figure("Exports rose 12% in May, customs data showed.", "12")?.source == "customs data")
+        #expect(
+            figure("The storm killed at least 45 people, the country's disaster agency said.", "at least")?.source
+                == "country's disaster agency")
+        #expect(figure("The minister said 1,500 troops had arrived.", "1,500")?.source == nil)
+        #expect(
+            figure("Bloomberg opened an office in Seoul. The company said it would hire 1,500 people.", "1,500")?.source
+                == "Bloomberg")
+    }
+
     @Test("A rate or sum that a verb of change precedes measures the change of its subject")
     func changeMeasures() {
         #expect(figure("Russia's economy grew 3.6% in 2023.", "3.6")?.measure == "change in Russia's economy")
