@@ -177,15 +177,17 @@ struct SourceTracker {
         "monitoring", "development", "investment", "budget", "navy", "naval", "coast", "election", "electoral",
         "government", "ministry", "police", "army",
     ])
-    /// `X raised its forecast to …`: the subject owns the figure.
+    /// `X raised its forecast to …`, `the central bank held its key rate at …`: the subject owns the figure.
     private static let revisionVerbs = Lexicon.keys([
         "raised", "raises", "lowered", "lowers", "cut", "cuts", "revised", "revises", "kept", "keeps", "maintained",
         "maintains", "set", "sets", "upgraded", "upgrades", "downgraded", "downgrades", "trimmed", "trims", "lifted",
         "lifts", "increased", "increases", "reduced", "reduces", "published", "publishes", "released", "releases",
+        "held", "holds", "left", "leaves", "hiked", "hikes",
     ])
     private static let ownedEstimates = Lexicon.keys([
         "forecast", "forecasts", "estimate", "estimates", "projection", "projections", "outlook", "guidance",
-        "target", "targets", "figure", "figures", "count", "tally",
+        "target", "targets", "figure", "figures", "count", "tally", "rate", "rates", "price", "prices", "tariff",
+        "tariffs",
     ])
     private static let possessiveDeterminers = Lexicon.keys(["its", "their", "his", "her"])
     /// Openings of a sentence in which the author comments in their own voice.

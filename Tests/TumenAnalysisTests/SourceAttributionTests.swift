@@ -71,6 +71,8 @@ struct SourceAttributionTests {
                 == "International Monetary Fund")
         #expect(figure("Rosstat cut its estimate of the harvest to 130 million tonnes.", "130")?.source == "Rosstat")
         #expect(figure("Prices raised its costs by 5 percent.", "5")?.source == nil)
+        #expect(
+            figure("The central bank held its key rate at 16% on Friday.", "16")?.source == "central bank")
     }
 
     @Test("A report by X, X's report and data from X attribute the figures of that sentence")
