@@ -20,6 +20,7 @@ Matching rules
 - Span mode, when gold records carry `doc` and `start` (e.g. `Evaluation/news-wire/gold_events.jsonl`): a
   predicted event hits a gold event of its document when the event's sentence span holds the start of the gold
   date expression and the dates are equal; each gold event is hit once, other predictions are false positives.
+  Gold events with `tier` other than `core` (bare statements, hard cases) count neither way.
 - Category agreement over the hits: the predicted category, mapped to the gold's five categories through the
   `compare` field of `Sources/TumenAnalysis/Resources/event_categories.json`, equals the gold category.
 """
@@ -120,11 +121,14 @@ def match_spans(gold, events):
                        and g["date"] == event["date"]), None)
         if target is None:
             false_positives.append((event, None))
+        elif target.get("tier", "core") != "core":
+            hit_gold.add(id(target))  # an aux event: neither right nor wrong
         else:
             hit_gold.add(id(target))
             hits.append((event, target))
-    misses = [g for g in gold if id(g) not in hit_gold]
-    return len(gold), hits, false_positives, misses, skipped
+    core = [g for g in gold if g.get("tier", "core") == "core"]
+    misses = [g for g in core if id(g) not in hit_gold]
+    return len(core), hits, false_positives, misses, skipped
 
 
 def main():

@@ -91,7 +91,8 @@ public struct Analyzer: Sendable {
             entities: mentions.map(\.mention),
             topics: topics.document,
             sentenceTopics: topics.sentences,
-            events: EventExtractor(text: text).events(sentences: sentences, dates: dates, mentions: mentions),
+            events: EventExtractor(text: text).events(
+                sentences: sentences, dates: dates, mentions: mentions, quantities: quantities),
             estimates: judgements.estimates,
             flows: judgements.flows
         )

@@ -76,7 +76,9 @@ struct SentenceDates {
 ///   `last June`, `(on) Wednesday`, `last Wednesday`, `September 11 this year`, `two years ago`;
 /// - relative to the anchor: `two years later`, `three months earlier`, `the following month`, `the next day`,
 ///   `the previous year`, `the year before`, `later that year`; a month or day without a year takes the year of a
-///   date in the same or the previous sentence of its paragraph, else the reference date's.
+///   date in the same or the previous sentence of its paragraph, else it is the latest such month or day up to the
+///   reference date — or the next one, and so is a bare weekday, in a clause about the future (`will`, `is due
+///   to`, `expects … to`).
 ///
 /// Not dates: `today` and `now` (rhetorical more often than not), weeks, `recently`, `in recent years`.
 struct DateFinder {
@@ -113,8 +115,10 @@ struct DateFinder {
                 text: text, limit: sentence.endToken, floor: first, reference: entry?.date ?? documentDate,
                 anchor: anchor,
                 anchorIsLocal: anchorSentence >= paragraphStart && index - anchorSentence <= 1)
+            let future = futureClauses(sentence)
             var position = first
             while position < sentence.endToken {
+                parser.future = future.contains { $0.contains(position) }
                 guard var expression = parser.expression(at: position) else {
                     position += 1
                     continue
@@ -146,6 +150,28 @@ struct DateFinder {
             result.append(dates)
         }
         demoteDateline(&result)
+        return result
+    }
+
+    /// The clauses of the sentence (between `,` `;` `:` and dashes) that speak of the future: `will`, `would`,
+    /// `is due to`, `scheduled`, `expects … to`.
+    private func futureClauses(_ sentence: Sentence) -> [Range<Int>] {
+        let tokens = text.tokens
+        var result: [Range<Int>] = []
+        var start = sentence.firstToken
+        var isFuture = false
+        for index in sentence.firstToken...sentence.endToken {
+            let atBreak =
+                index == sentence.endToken || tokens[index].isSymbol(",") || tokens[index].isSymbol(";")
+                || tokens[index].isSymbol(":") || tokens[index].isSymbol("—") || tokens[index].isSymbol("–")
+            if atBreak {
+                if isFuture { result.append(start..<index) }
+                start = index + 1
+                isFuture = false
+            } else if tokens[index].kind == .word, DateWords.futureCues.contains(tokens[index].key) {
+                isFuture = true
+            }
+        }
         return result
     }
 
@@ -502,6 +528,12 @@ enum DateWords {
     static let referenceHeadings = Set(
         ["references", "bibliography", "sources", "notes", "endnotes", "footnotes", "citations", "cited"].map(
             WordKey.of))
+    /// Words that put a clause in the future, so that `on Thursday` and `in December` count forward.
+    static let futureCues = Set(
+        [
+            "will", "ll", "shall", "would", "due", "scheduled", "expected", "expects", "expect", "plans", "plan",
+            "planned", "aims", "intends", "upcoming", "forthcoming", "forecast", "forecasts", "projected",
+        ].map(WordKey.of))
     /// Separators of the parts of a header line: `By Jane Doe | 4 March 2025`.
     static let segmentBreaks: [Unicode.Scalar] = ["|", "·", "•"]
     /// Words a dateline may hold besides its date: weekday abbreviations, clock and time-zone words.
@@ -532,8 +564,11 @@ struct DateParser {
     /// The last date the text mentioned: what `two years later` counts from.
     var anchor: CalendarDate?
     /// Whether the anchor was mentioned in this sentence or the one before, in the same paragraph: a year-less
-    /// `June 5` then takes the anchor's year, else the reference date's.
+    /// `June 5` then takes the anchor's year, else the latest such day up to the reference date.
     var anchorIsLocal: Bool
+    /// Whether the clause speaks of the future: `Thursday` and a year-less `June 5` then count forward from the
+    /// reference date.
+    var future = false
 
     private struct Point {
         var end: Int
@@ -577,10 +612,19 @@ struct DateParser {
         }
         guard var point = found else { return nil }
         if point.date.year == 0 {
-            guard let year = (anchorIsLocal ? anchor?.year : nil) ?? reference?.year ?? anchor?.year else {
+            if anchorIsLocal, let anchor {
+                point.date.year = anchor.year
+            } else if let reference, reference.month > 0 {
+                // The latest such month up to the reference date, or the next one in a clause about the future.
+                point.date.year = reference.year
+                let month = point.date.month
+                if future && month < reference.month { point.date.year += 1 }
+                if !future && month > reference.month { point.date.year -= 1 }
+            } else if let year = reference?.year ?? anchor?.year {
+                point.date.year = year
+            } else {
                 return nil
             }
-            point.date.year = year
             point.isRelative = true
         }
         if var finish = point.finish, finish.year == 0 {
@@ -744,7 +788,7 @@ struct DateParser {
         let forward = (weekday - reference.weekday + 7) % 7
         let days: Int
         switch shift {
-        case nil: days = -back
+        case nil: days = future ? forward : -back
         case .some(-1): days = back == 0 ? -7 : -back
         case .some(1): days = forward == 0 ? 7 : forward
         default: days = forward

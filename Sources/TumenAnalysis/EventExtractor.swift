@@ -10,7 +10,8 @@ import TumenProtocol
 ///   or a year used as an adjective (`the 2016 level`).
 /// - A date of day or month precision is enough; a year or a range dates an event only when its sentence has a verb
 ///   of action (`signed`, `visited`, …, see `EventCategories.eventVerbs`): `trade reached $15 billion in 2023`
-///   states a figure, not an event.
+///   states a figure, not an event. A month or a year that is the period of a statistic of its sentence (a share,
+///   a sum, a rate or a change: `inflation slowed to 2.3% in February`) is not an event either.
 /// - Chronologies: a line that opens with a full date and a dash or colon (`March 28, 2024 - Russia vetoed …`) is an
 ///   entry, and that date is its event. Other dates in the entry (`on June 17`, `in 2017`) are details of the entry:
 ///   they re-date the entry's own story more often than they mark a new one, so they are not reported as events
@@ -33,8 +34,19 @@ struct EventExtractor {
 
     private static let maximumWords = 16
 
-    func events(sentences: [Sentence], dates: [SentenceDates], mentions: [Mention]) -> [Event] {
+    func events(sentences: [Sentence], dates: [SentenceDates], mentions: [Mention], quantities: [Quantity] = [])
+        -> [Event]
+    {
         var events: [Event] = []
+        var figurePeriods: [Int: Set<String>] = [:]
+        // Statistics — shares, sums, rates, changes — have periods; a count of actors (`two navies`) does not.
+        for quantity in quantities {
+            guard let period = quantity.period, let unit = quantity.unit,
+                unit == "percent" || Lexicon.isMoney(unit) || unit.contains(" per ")
+                    || quantity.measure?.hasPrefix("change in ") == true
+            else { continue }
+            figurePeriods[quantity.sentence.start, default: []].insert(period)
+        }
         var index = 0
         while index < sentences.count {
             let sentence = sentences[index]
@@ -61,7 +73,8 @@ struct EventExtractor {
             var seen: [String] = []
             for expression in sentenceDates.expressions {
                 guard expression.role == .plain || expression.role == .statement, !expression.isOpen,
-                    !expression.isVague, !seen.contains(expression.period)
+                    !expression.isVague, !seen.contains(expression.period),
+                    expression.begin.day > 0 || figurePeriods[sentence.start]?.contains(expression.period) != true
                 else { continue }
                 if expression.begin.day == 0 && expression.begin.month == 0 || expression.finish != nil {
                     if hasVerb == nil {
