@@ -82,6 +82,21 @@ struct DateExpressionTests {
         #expect(eventDates("The panel met two years ago.", dated: date) == ["2023 year"])
     }
 
+    @Test("A weekday or a month without a year counts back, or forward in a clause about the future")
+    func pastAndFuture() {
+        // 2025-03-12 is a Wednesday.
+        let date = "2025-03-12"
+        #expect(eventDates("The bank will publish projections on Friday.", dated: date) == ["2025-03-14 day"])
+        #expect(eventDates("Ministers are due to meet in London on Monday.", dated: date) == ["2025-03-17 day"])
+        #expect(
+            eventDates("Eurostat said on Monday, but talks will resume on Friday.", dated: date)
+                == ["2025-03-10 day", "2025-03-14 day"])
+        #expect(eventDates("In December, the agency cut its forecast.", dated: date) == ["2024-12 month"])
+        #expect(eventDates("The plant will open in December.", dated: date) == ["2025-12 month"])
+        #expect(eventDates("Inflation slowed to 2.3% in February.", dated: date).isEmpty)
+        #expect(eventDates("Two ships docked at the port in February.", dated: date) == ["2025-02 month"])
+    }
+
     @Test("Relative dates count from the last date the text mentioned")
     func anchoredDates() {
         #expect(
