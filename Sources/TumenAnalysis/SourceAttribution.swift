@@ -807,7 +807,9 @@ struct SourceTracker {
 ///
 /// In order: a byline among the header lines before the body (`By Jane Doe`, or a line that is only a name of two
 /// to four capitalised words, bullets allowed); an opening sentence `Name, title…, analyzes/argues/…`; a closing
-/// biography line `Name is …`. Names written in capitals (`Won Gon PARK`) are reported in title case.
+/// biography line `Name is …`. Names written in capitals (`Won Gon PARK`) are reported in title case. Without a
+/// person, the body that issues the document: a header `From: Ministry of Defence`, the agency of a wire dateline
+/// (`SEOUL, March 10 (Yonhap) --`), or the organisation that opens a press release (`X has today signed …`).
 struct AuthorFinder {
     let text: ScannedText
     let mentions: [MentionSpan]
@@ -817,6 +819,12 @@ struct AuthorFinder {
     private static let headerLineLimit = 20
     private static let headerLines = 15
     private static let byWord = WordKey.of("by")
+    private static let fromWord = WordKey.of("from")
+    private static let todayWord = WordKey.of("today")
+    private static let nameConnectors = Lexicon.keys(["of", "for", "and", "the", "on"])
+    private static let companyForms = Lexicon.keys([
+        "co", "corp", "corporation", "inc", "ltd", "llc", "plc", "ag", "sa", "gmbh", "nv", "pjsc", "jsc",
+    ])
     private static let isWord = WordKey.of("is")
     private static let analysisVerbs = Lexicon.keys([
         "analyzes", "analyses", "argues", "contends", "examines", "explores", "discusses", "writes", "assesses",
@@ -833,21 +841,102 @@ struct AuthorFinder {
     func author() -> String? {
         let lines = lineStarts()
         guard !lines.isEmpty else { return nil }
+        var issuer: String?
         for (number, start) in lines.enumerated() where number < Self.headerLines {
             let end = number + 1 < lines.count ? lines[number + 1] : tokens.count
             if end - start > Self.headerLineLimit {
                 if let name = openingName(start, end) { return name }
+                issuer = issuer ?? wireAgency(start, end) ?? pressReleaseIssuer(start, end)
                 break
             }
             // The first line is the title, not a byline, unless it says `By`.
             if let name = bylineName(start, end, allowsBareName: number > 0) { return name }
+            issuer = issuer ?? fromLine(start, end) ?? wireAgency(start, end)
         }
         for number in lines.indices.reversed().prefix(8) {
             let start = lines[number]
             let end = number + 1 < lines.count ? lines[number + 1] : tokens.count
             if let name = biographyName(start, end) { return name }
         }
+        return issuer
+    }
+
+    /// `From: Ministry of Defence and …` among the header lines: the body that issues the document.
+    private func fromLine(_ start: Int, _ end: Int) -> String? {
+        let position = skipBullets(start, end)
+        guard position + 2 < end, text.isWord(position, Self.fromWord), tokens[position + 1].isSymbol(":") else {
+            return nil
+        }
+        return organisationName(from: position + 2, limit: end)
+    }
+
+    /// The agency of a wire dateline: `SEOUL, March 10 (Yonhap) --`, `MOSCOW, April 9. /TASS/.`
+    private func wireAgency(_ start: Int, _ end: Int) -> String? {
+        let position = skipBullets(start, end)
+        guard position + 3 <= end, isCapitals(position) else { return nil }
+        for index in position..<min(end - 2, position + 14) {
+            let open = tokens[index]
+            guard open.isSymbol("(") || open.isSymbol("/"), tokens[index + 1].kind == .word,
+                tokens[index + 1].isCapitalized, tokens[index + 2].isSymbol(open.isSymbol("(") ? ")" : "/")
+            else { continue }
+            return mentions.first { $0.firstToken == index + 1 }?.mention.name
+                ?? text.string(tokens: index + 1, index + 1)
+        }
         return nil
+    }
+
+    /// The organisation that opens a press release: `The Ministry of Defence has today signed …`, `Daehan Precision
+    /// Aerospace Co., Ltd., a maker of …, today announced …`, `… Office of Foreign Assets Control (OFAC) today
+    /// designated …`.
+    private func pressReleaseIssuer(_ start: Int, _ end: Int) -> String? {
+        var position = skipBullets(start, end)
+        // A dateline first: `WASHINGTON —`.
+        var dateline = position
+        while dateline < end, isCapitals(dateline) { dateline += 1 }
+        if dateline > position, dateline < end, tokens[dateline].kind == .symbol { position = dateline + 1 }
+        guard position + 2 <= end,
+            let today = (position..<min(end - 1, position + 45)).first(where: { text.isWord($0, Self.todayWord) }),
+            tokens[today + 1].kind == .word, tokens[today + 1].isLowercase
+        else { return nil }
+        if today - 3 >= position, tokens[today - 1].isSymbol(")"), tokens[today - 3].isSymbol("("),
+            isCapitals(today - 2)
+        {
+            return text.string(tokens: today - 2, today - 2)
+        }
+        if let known = mentions.first(where: {
+            $0.firstToken >= position && $0.firstToken < today && $0.mention.kind == "organisation"
+        }) {
+            return known.mention.name
+        }
+        return organisationName(from: position, limit: today)
+    }
+
+    /// A run of capitalised words with `of`, `for`, `and`, `the` inside (`Ministry of Defence`), without a leading
+    /// `The` or a trailing company form (`Co`, `Ltd`).
+    private func organisationName(from start: Int, limit: Int) -> String? {
+        var position = start
+        if text.isWord(position, Lexicon.the) { position += 1 }
+        var last = position - 1
+        var index = position
+        while index < limit, tokens[index].kind == .word {
+            if tokens[index].isCapitalized, !Self.companyForms.contains(tokens[index].key) {
+                last = index
+            } else if !(Self.nameConnectors.contains(tokens[index].key) && index + 1 < limit
+                && tokens[index + 1].kind == .word && tokens[index + 1].isCapitalized)
+            {
+                break
+            }
+            index += 1
+        }
+        guard last >= position, !Self.headerWords.contains(tokens[position].key) else { return nil }
+        return text.string(tokens: position, last)
+    }
+
+    /// A word of two or more letters, all capitals: `SEOUL`, `TASS`.
+    private func isCapitals(_ index: Int) -> Bool {
+        let token = tokens[index]
+        return token.kind == .word && token.end - token.start >= 2
+            && (token.start..<token.end).allSatisfy { Scalars.isUpper(text.scalars[$0]) }
     }
 
     private func lineStarts() -> [Int] {

@@ -172,6 +172,25 @@ struct SourceAttributionTests {
         #expect(figure(closing, "$12")?.source == "Tomas Berg")
     }
 
+    @Test("Without a person, the body that issues the document is its author: a From line, a wire, a press release")
+    func issuingBodies() {
+        let from =
+            "Missile deal signed\nPublished 6 March 2025\n\nFrom: Ministry of Defence\n\nThe deal creates 700 jobs."
+        #expect(figure(from, "700")?.source == "Ministry of Defence")
+        let wire =
+            "Missiles fired\n\nSEOUL, March 10 (Yonhap) -- North Korea fired two missiles into the sea on Monday, "
+            + "the military said, a day after 300 troops moved north."
+        #expect(figure(wire, "300")?.source == "Yonhap")
+        let release =
+            "Results\nSeoul, Oct. 24, 2024\n\nHanbit Precision Co., Ltd., a maker of satellites, today announced "
+            + "results for the third quarter. Revenue rose 18.6% to 1.4 trillion won."
+        #expect(figure(release, "18.6")?.source == "Hanbit Precision")
+        let acronym =
+            "WASHINGTON — The Department of the Treasury's Office of Foreign Assets Control (OFAC) today designated "
+            + "14 entities in three countries."
+        #expect(figure(acronym, "14")?.source == "OFAC")
+    }
+
     @Test("A headline with a colon and a reference-list publisher give origin and relay")
     func headlinesAndReferences() {
         let text = """
