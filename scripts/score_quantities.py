@@ -11,7 +11,8 @@ Without a file argument the records are read from stdin. Exits 1 when a `--min-â
 
 Matching. A figure matches a gold item when both are in the same document, their scalar spans overlap, and the
 values agree within 0.5 % (a range must match both bounds; a gold range may be `value: [low, high]` or
-`low`/`high`; a fraction the analyser reports as a ratio, `one-third` = 0.333, also matches a gold in percent, 33.33). Recall counts gold `core` items matched; precision
+`low`/`high`; a fraction the analyser reports as a ratio, `one-third` = 0.333, also matches a gold in percent, 33.33,
+and its unit `ratio` then counts as the gold's `percent`). Recall counts gold `core` items matched; precision
 counts figures matching a core item among all figures, except those matching only an `aux` item (neither right nor
 wrong). Unit, source and qualifier are scored over the matched core items.
 
@@ -278,7 +279,8 @@ def main():
             continue
         found += 1
         label = "%s %d %r" % (g["doc"][:3], g["start"], g["text"])
-        if norm_unit(hit.get("unit")) == norm_unit(gold_unit(g)):
+        fraction_in_percent = hit.get("unit") == "ratio" and norm_unit(gold_unit(g)) == "percent"
+        if norm_unit(hit.get("unit")) == norm_unit(gold_unit(g)) or fraction_in_percent:
             unit_ok += 1
         else:
             wrong_units.append("%s: %s vs gold %s" % (label, hit.get("unit"), gold_unit(g)))

@@ -105,6 +105,7 @@ enum Lexicon {
         pairs += ["country", "countries", "nation", "nations", "states"].map { ($0, "country") }
         pairs += ["percent", "pct"].map { ($0, "percent") }
         pairs += ["fold"].map { ($0, "ratio") }
+        pairs += [("bpd", "barrel per day"), ("bcm", "bcm"), ("teu", "TEU"), ("teus", "TEU")]
         return table(pairs)
     }()
 
@@ -157,8 +158,21 @@ enum Lexicon {
         ("annually", "year"), ("a year", "year"), ("per year", "year"), ("per annum", "year"), ("each year", "year"),
         ("every year", "year"), ("yearly", "year"), ("a month", "month"), ("per month", "month"),
         ("monthly", "month"), ("each month", "month"), ("a day", "day"), ("per day", "day"), ("daily", "day"),
-        ("a week", "week"), ("per week", "week"), ("weekly", "week"),
+        ("a week", "week"), ("per week", "week"), ("weekly", "week"), ("per hour", "hour"), ("an hour", "hour"),
+        ("a barrel", "barrel"), ("per barrel", "barrel"), ("a tonne", "tonne"), ("per tonne", "tonne"),
+        ("a ton", "tonne"), ("per ton", "tonne"), ("a share", "share"), ("per share", "share"),
+        ("per megawatt hour", "megawatt hour"), ("a megawatt hour", "megawatt hour"), ("per mwh", "megawatt hour"),
+        ("a litre", "litre"), ("per litre", "litre"), ("a liter", "litre"), ("per liter", "litre"),
+        ("a gallon", "gallon"), ("per gallon", "gallon"), ("a kilogram", "kg"), ("per kilogram", "kg"),
+        ("per kg", "kg"), ("per person", "person"), ("per capita", "person"), ("per head", "person"),
     ])
+
+    /// Units named by a modifier and a unit noun: `cubic meters`, `basis points`.
+    static let compoundUnits: [String: [UInt64: String]] = [
+        "m": table([("cubic", "cubic metre"), ("square", "square metre")]),
+        "km": table([("square", "km2"), ("sq", "km2")]),
+        "item": table([("basis", "basis point"), ("percentage", "percentage point")]),
+    ]
 
     /// Adjectives that make the figure completing their noun phrase a rate: `annual trade of $7 billion`.
     static let rateAdjectives: [UInt64: String] = table([

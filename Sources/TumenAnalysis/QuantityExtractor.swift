@@ -618,10 +618,23 @@ struct QuantityExtractor {
         } else if unit == nil || parsed.needsNoun {
             if let (phrase, head, normalised) = countedNoun(after: end, limit: limit, value: parsed.value) {
                 unit = normalised
+                if head > phrase.lowerBound, tokens[head - 1].kind == .word,
+                    let compound = Lexicon.compoundUnits[normalised]?[tokens[head - 1].key]
+                {
+                    unit = compound  // `cubic meters`, `basis points`
+                } else if normalised == "bcm" {
+                    // Billion cubic metres.
+                    unit = "cubic metre"
+                    value = value.map { $0 * 1e9 }
+                    low = low.map { $0 * 1e9 }
+                    high = high.map { $0 * 1e9 }
+                }
                 nounPhrase = phrase
                 countsThings =
-                    !["tonne", "barrel", "km", "m", "mile", "kg", "hectare", "km2", "ratio"].contains(normalised)
-                    && !Lexicon.timeUnits.contains(normalised)
+                    ![
+                        "tonne", "barrel", "km", "m", "mile", "kg", "hectare", "km2", "ratio", "bcm",
+                        "barrel per day",
+                    ].contains(normalised) && !Lexicon.timeUnits.contains(normalised)
                 end = head + 1
             } else if parsed.needsNoun {
                 return nil
@@ -808,6 +821,9 @@ struct QuantityExtractor {
             word = String(word.dropLast(3)) + "y"
         } else if word.hasSuffix("sses") || word.hasSuffix("shes") || word.hasSuffix("ches") || word.hasSuffix("xes") {
             word = String(word.dropLast(2))
+        } else if word.hasSuffix("uses"), word.count >= 5, let before = word.dropLast(4).last, !"aeiou".contains(before)
+        {
+            word = String(word.dropLast(2))  // `buses`, `bonuses`; not `houses`
         } else if word.hasSuffix("s"), !word.hasSuffix("ss"), word.count > 3 {
             word = String(word.dropLast())
         }

@@ -105,6 +105,16 @@ struct NumberTests {
         for (phrase, unit) in cases {
             let found = try #require(figures("They reported \(phrase) last week.").first, "\(phrase)")
             #expect(found.unit == unit, "\(phrase)")
+            #expect(figures("Exports reached 9.5 billion cubic meters.").first?.unit == "cubic metre")
+            #expect(figures("The bank cut rates by 25 basis points.").first?.unit == "basis point")
+            #expect(figures("Output rose by 1.4 percentage points.").first?.unit == "percentage point")
+            #expect(figures("Brent traded at $64.10 a barrel.").first?.unit == "USD per barrel")
+            #expect(figures("Winds reached 190 kilometres per hour.").first?.unit == "km per hour")
+            #expect(figures("Output was 2.7 million bpd.").first?.unit == "barrel per day")
+            let bcm = figures("Norway exported 117 bcm of gas.").first
+            #expect(bcm?.value == 117e9)
+            #expect(bcm?.unit == "cubic metre")
+            #expect(figures("The city bought 3,000 buses and 40 houses.").map(\.unit) == ["bus", "house"])
         }
     }
 
