@@ -753,11 +753,11 @@ struct SourceTracker {
 
     /// A run of capitalised words (with `of`, `for`, `the` and possessives inside) ending at `end`.
     private func capitalisedName(endingAt end: Int, floor: Int) -> String? {
-        guard tokens[end].kind == .word, tokens[end].isCapitalized else { return nil }
+        guard isNameWord(tokens[end]) else { return nil }
         var start = end
         while start - 1 >= floor, end - start < 8 {
             let previous = tokens[start - 1]
-            if previous.kind == .word, previous.isCapitalized {
+            if isNameWord(previous) {
                 start -= 1
             } else if previous.kind == .word, previous.key == Lexicon.of || previous.key == Self.for,
                 start - 2 >= floor, tokens[start - 2].isCapitalized
@@ -775,6 +775,15 @@ struct SourceTracker {
         return text.string(tokens: start, end)
     }
 
+    /// A capitalised word that can be part of a name: not a weekday or a month (`published on Friday`).
+    private func isNameWord(_ token: Token) -> Bool {
+        guard token.kind == .word, token.isCapitalized else { return false }
+        switch DateWords.table[token.key] {
+        case .weekday, .month: return false
+        default: return true
+        }
+    }
+
     /// A run of capitalised words starting at `start` (`Open Source Centre`, `Royal United Services Institute`).
     private func capitalisedRun(from start: Int, limit: Int) -> String? {
         let end = capitalisedRunEnd(from: start, limit: limit)
@@ -783,13 +792,13 @@ struct SourceTracker {
     }
 
     private func capitalisedRunEnd(from start: Int, limit: Int) -> Int {
-        guard start < limit, tokens[start].kind == .word, tokens[start].isCapitalized,
-            tokens[start].key != Lexicon.the, !Lexicon.articles.contains(tokens[start].key)
+        guard start < limit, isNameWord(tokens[start]), tokens[start].key != Lexicon.the,
+            !Lexicon.articles.contains(tokens[start].key)
         else { return start }
         var last = start
         while last + 1 < limit {
             let next = tokens[last + 1]
-            if next.kind == .word, next.isCapitalized {
+            if isNameWord(next) {
                 last += 1
             } else if next.kind == .word, next.key == Lexicon.of || next.key == Self.for || next.key == Lexicon.and,
                 last + 2 < limit, tokens[last + 2].isCapitalized
@@ -821,7 +830,7 @@ struct AuthorFinder {
     private static let byWord = WordKey.of("by")
     private static let fromWord = WordKey.of("from")
     private static let todayWord = WordKey.of("today")
-    private static let nameConnectors = Lexicon.keys(["of", "for", "and", "the", "on"])
+    private static let nameConnectors = Lexicon.keys(["of", "for", "the", "on"])
     private static let companyForms = Lexicon.keys([
         "co", "corp", "corporation", "inc", "ltd", "llc", "plc", "ag", "sa", "gmbh", "nv", "pjsc", "jsc",
     ])
@@ -911,7 +920,7 @@ struct AuthorFinder {
         return organisationName(from: position, limit: today)
     }
 
-    /// A run of capitalised words with `of`, `for`, `and`, `the` inside (`Ministry of Defence`), without a leading
+    /// A run of capitalised words with `of`, `for`, `the`, `on` inside (`Ministry of Defence`), without a leading
     /// `The` or a trailing company form (`Co`, `Ltd`).
     private func organisationName(from start: Int, limit: Int) -> String? {
         var position = start

@@ -141,6 +141,12 @@ struct SourceAttributionTests {
         #expect(figure(text, "30 percent")?.source == nil)
     }
 
+    @Test("A weekday or a month is never a source's name")
+    func datesAreNotNames() {
+        #expect(figure("Prices rose 0.9%, according to figures published on Friday.", "0.9")?.source != "Friday")
+        #expect(figure("The European Union on Tuesday listed 120 vessels, it said.", "120")?.source != "Tuesday")
+    }
+
     @Test("A modal verb asserts nothing")
     func modalsAssertNothing() {
         #expect(figure("Seoul can argue that trade reached $9 billion.", "$9")?.source == nil)
