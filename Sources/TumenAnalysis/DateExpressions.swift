@@ -80,7 +80,8 @@ struct SentenceDates {
 ///   reference date — or the next one, and so is a bare weekday, in a clause about the future (`will`, `is due
 ///   to`, `expects … to`).
 ///
-/// Not dates: `today` and `now` (rhetorical more often than not), weeks, `recently`, `in recent years`.
+/// Not dates: `today` (unless next to a verb in the past: `has today signed`) and `now` (rhetorical more often than
+/// not), weeks, `recently`, `in recent years`.
 struct DateFinder {
     let text: ScannedText
     let documentDate: CalendarDate?
@@ -313,7 +314,7 @@ struct DateFinder {
 
     /// A dateline: the date alone in its part of a line — with a weekday, a clock time, a time zone or a word such
     /// as `Updated` (`4 March 2025 12:31 GMT`, `By Jane Doe | Tue 4 Mar 2025`) — or a wire dateline opening a line
-    /// (`MOSCOW, March 4, 2025 (TASS) –`, `SEOUL, March 4 (Yonhap) --`).
+    /// (`MOSCOW, March 4, 2025 (TASS) –`, `SEOUL, March 4 (Yonhap) --`, `MOSCOW, April 9. /TASS/.`).
     private func isDateline(_ expression: DateExpression, in sentence: Sentence) -> Bool {
         wireDatelineEnd(expression, in: sentence) != nil || isAloneInSegment(expression, in: sentence)
     }
@@ -357,9 +358,18 @@ struct DateFinder {
         let first = sentence.firstToken
         guard first == 0 || tokens[first].flags.contains(.lineBefore) else { return nil }
         var index = first
-        while index < expression.firstToken, isUpperCaseWord(tokens[index]) { index += 1 }
+        // `MOSCOW`, `NEW DELHI`, `BRUSSELS/NEW DELHI`.
+        while index < expression.firstToken,
+            isUpperCaseWord(tokens[index]) || (index > first && tokens[index].isSymbol("/"))
+        {
+            index += 1
+        }
         guard index > first, index + 1 == expression.firstToken, tokens[index].isSymbol(",") else { return nil }
         var after = expression.endToken
+        // `MOSCOW, April 9. /TASS/.`: the dateline is a sentence of its own, with at most the agency after the date.
+        if sentence.endToken - after <= 6, !(after..<sentence.endToken).contains(where: { tokens[$0].isLowercase }) {
+            return sentence.endToken
+        }
         if after < sentence.endToken, tokens[after].isSymbol(",") { after += 1 }
         if after < sentence.endToken, tokens[after].isSymbol("(") {
             let limit = min(sentence.endToken, after + 6)
@@ -422,6 +432,7 @@ enum DateWords {
         let weekdays = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
         for (index, day) in weekdays.enumerated() { table[WordKey.of(day)] = .weekday(index + 1) }
         table[WordKey.of("yesterday")] = .dayShift(-1)
+        table[WordKey.of("today")] = .dayShift(0)
         table[WordKey.of("tomorrow")] = .dayShift(1)
         for (word, shift) in [("last", -1), ("this", 0), ("next", 1), ("coming", 1)] {
             table[WordKey.of(word)] = .deictic(shift)
@@ -467,6 +478,7 @@ enum DateWords {
     static let asWord = WordKey.of("as")
     static let at = WordKey.of("at")
     static let and = WordKey.of("and")
+    static let or = WordKey.of("or")
     static let year = WordKey.of("year")
     static let half = WordKey.of("half")
     static let quarter = WordKey.of("quarter")
@@ -528,6 +540,13 @@ enum DateWords {
     static let referenceHeadings = Set(
         ["references", "bibliography", "sources", "notes", "endnotes", "footnotes", "citations", "cited"].map(
             WordKey.of))
+    /// Past forms that do not end in `-ed`, for `met today`, `today said`.
+    static let irregularPasts = Set(
+        [
+            "met", "said", "told", "held", "began", "gave", "made", "sent", "took", "won", "led", "spoke", "struck",
+            "hit", "set", "put", "cut", "paid", "sold", "bought", "left", "brought", "became", "came", "went", "saw",
+            "chose", "wrote", "drew", "fell", "rose", "grew", "shot", "froze", "bid", "dealt", "meant", "sought",
+        ].map(WordKey.of))
     /// Words that put a clause in the future, so that `on Thursday` and `in December` count forward.
     static let futureCues = Set(
         [
@@ -611,6 +630,17 @@ struct DateParser {
             found = range(at: index, between: false)
         }
         guard var point = found else { return nil }
+        // `in February and March 2023`: the year written after the second month is the first one's too.
+        if point.date.year == 0, point.finish == nil,
+            isWord(point.end, DateWords.and) || isWord(point.end, DateWords.or),
+            month(at: point.end + 1) != nil
+        {
+            if let year = year(at: point.end + 2) {
+                point.date.year = year
+            } else if dayNumber(point.end + 2) != nil, let year = year(at: point.end + 3) {
+                point.date.year = year
+            }
+        }
         if point.date.year == 0 {
             if anchorIsLocal, let anchor {
                 point.date.year = anchor.year
@@ -715,7 +745,7 @@ struct DateParser {
             case .month(let month): return monthPoint(month, at: index)
             case .weekday(let weekday): return weekdayPoint(weekday, at: index, shift: nil)
             case .dayShift(let shift):
-                guard let reference, reference.day > 0 else { return nil }
+                guard let reference, reference.day > 0, shift != 0 || isNewsToday(at: index) else { return nil }
                 return Point(end: index + 1, date: reference.adding(days: shift), isRelative: true)
             case .deictic(let shift):
                 guard !isWord(index - 1, DateWords.the) else { return nil }
@@ -775,12 +805,33 @@ struct DateParser {
         return nil
     }
 
-    /// `Wednesday` (the last one up to the reference day), `Wednesday, June 5`.
+    /// `today` next to a verb in the past (`has today signed`, `today announced`, `met today`): the day of a press
+    /// release. Elsewhere `today` is rhetorical (`the world today`).
+    private func isNewsToday(at index: Int) -> Bool {
+        func isPast(_ position: Int) -> Bool {
+            guard position >= floor, position < limit, text.tokens[position].kind == .word,
+                text.tokens[position].isLowercase
+            else { return false }
+            let token = text.tokens[position]
+            let endsInEd =
+                token.end - token.start > 3 && text.scalars[token.end - 2] == 0x65
+                && text.scalars[token.end - 1] == 0x64
+            return endsInEd || DateWords.irregularPasts.contains(token.key)
+        }
+        return isPast(index + 1) || isPast(index - 1)
+    }
+
+    /// `Wednesday` (the last one up to the reference day), `Wednesday, June 5`, `Thursday 21 November 2024`.
     private func weekdayPoint(_ weekday: Int, at index: Int, shift: Int?) -> Point? {
         guard text.tokens[index].isCapitalized else { return nil }
         if shift == nil, isSymbol(index + 1, ","), let month = month(at: index + 2),
             let dated = monthPoint(month, at: index + 2), dated.date.day > 0
         {
+            return dated
+        }
+        // `Thursday 21 November 2024`, `Monday, 17 February 2025`.
+        let day = isSymbol(index + 1, ",") ? index + 2 : index + 1
+        if shift == nil, day < limit, text.tokens[day].kind == .number, let dated = point(at: day), dated.date.day > 0 {
             return dated
         }
         guard let reference, reference.day > 0 else { return nil }

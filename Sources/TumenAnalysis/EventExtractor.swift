@@ -6,8 +6,8 @@ import TumenProtocol
 /// - A date that dates what its sentence tells (`plain`) or when something was said (`statement`). Not a citation
 ///   `(Yonhap 04/30/2025)`, an `as of` date, a publication or access date, a dateline, a metadata line
 ///   (`DATE: …`), a reference list (from a `References`, `Notes`, … heading to the next heading) or a sentence
-///   holding an address; not an open range (`since 2010`), a decade,
-///   or a year used as an adjective (`the 2016 level`).
+///   holding an address; not an open range (`since 2010`), a decade, a year used as an adjective (`the 2016
+///   level`), a deadline (`by 2027`), a comparison base (`than a year earlier`) or a birth date.
 /// - A date of day or month precision is enough; a year or a range dates an event only when its sentence has a verb
 ///   of action (`signed`, `visited`, …, see `EventCategories.eventVerbs`): `trade reached $15 billion in 2023`
 ///   states a figure, not an event. A month or a year that is the period of a statistic of its sentence (a share,
@@ -74,6 +74,7 @@ struct EventExtractor {
             for expression in sentenceDates.expressions {
                 guard expression.role == .plain || expression.role == .statement, !expression.isOpen,
                     !expression.isVague, !seen.contains(expression.period),
+                    !text.isWord(expression.firstToken - 1, in: Self.nonEventLeads),
                     expression.begin.day > 0 || figurePeriods[sentence.start]?.contains(expression.period) != true
                 else { continue }
                 if expression.begin.day == 0 && expression.begin.month == 0 || expression.finish != nil {
@@ -173,6 +174,10 @@ struct EventExtractor {
         }
         return phrase
     }
+
+    /// Words before a date that make it a deadline, a comparison base or a birth date: `by 2027`, `than a year
+    /// earlier`, `compared with 2023`, `born 14 March 1976`.
+    private static let nonEventLeads = Set(["by", "than", "with", "versus", "vs", "born"].map(WordKey.of))
 
     private static let connectives = Set(
         ["and", "but", "then", "however", "meanwhile", "also", "so", "thus", "later", "earlier"].map(WordKey.of))

@@ -82,6 +82,22 @@ struct DateExpressionTests {
         #expect(eventDates("The panel met two years ago.", dated: date) == ["2023 year"])
     }
 
+    @Test("Press-release today, weekday-first dates and a year shared by two months are read")
+    func newsForms() {
+        let date = "2024-11-21"
+        #expect(eventDates("The Ministry of Defence has today signed a contract.", dated: date) == ["2024-11-21 day"])
+        #expect(eventDates("OFAC today designated 14 entities.", dated: date) == ["2024-11-21 day"])
+        #expect(eventDates("The world today is more dangerous.", dated: date).isEmpty)
+        #expect(eventDates("The talks took place on Thursday 14 November 2024.", dated: date) == ["2024-11-14 day"])
+        #expect(
+            eventDates("The cyclone struck in February and March 2023.", dated: date) == [
+                "2023-02 month", "2023-03 month",
+            ])
+        #expect(eventDates("Its director, born 14 March 1976, was listed.", dated: date).isEmpty)
+        #expect(eventDates("The plant must be finished by March 2026.", dated: date).isEmpty)
+        #expect(eventDates("MOSCOW, April 9. /TASS/. Gazprom raised exports.", dated: "2025-04-09").isEmpty)
+    }
+
     @Test("A weekday or a month without a year counts back, or forward in a clause about the future")
     func pastAndFuture() {
         // 2025-03-12 is a Wednesday.
