@@ -672,8 +672,10 @@ struct SourceTracker {
 
     private func citationName(open: Int, in sentence: Sentence, mentionRange: Range<Int>) -> String? {
         let first = open + 1
+        // Not a month, and not a currency restating an amount: `(CNY 1,800)`, `(US$4.9 billion)`.
         guard first < sentence.endToken, tokens[first].kind == .word, tokens[first].isCapitalized,
-            !Lexicon.months.contains(tokens[first].key)
+            !Lexicon.months.contains(tokens[first].key), Lexicon.currencyCodes[tokens[first].key] == nil,
+            !text.isWord(first, Lexicon.us), !text.isWord(first, Lexicon.rs)
         else { return nil }
         var close = first
         var hasDate = false

@@ -145,6 +145,7 @@ struct SourceAttributionTests {
     func datesAreNotNames() {
         #expect(figure("Prices rose 0.9%, according to figures published on Friday.", "0.9")?.source != "Friday")
         #expect(figure("The European Union on Tuesday listed 120 vessels, it said.", "120")?.source != "Tuesday")
+        #expect(figure("Prices fell to ¥1,800 (CNY 1,800) a kilogram.", "¥1,800")?.source == nil)
     }
 
     @Test("A modal verb asserts nothing")
