@@ -31,7 +31,7 @@ for set in Evaluation/*/; do
     echo
     echo "== held-out: $set"
     "$tumen" analyze "$set"*.txt --format jsonl > "$out/heldout.jsonl"
-    python3 scripts/score_quantities.py "$out/heldout.jsonl" --gold "$set/gold_quantities.jsonl" | sed -n '1,6p'
+    python3 scripts/score_quantities.py "$out/heldout.jsonl" --gold "$set/gold_quantities.jsonl" | sed -n '1,7p'
     python3 scripts/score_events.py "$out/heldout.jsonl" --gold "$set/gold_events.jsonl" --show 0 | sed -n '1,4p'
 done
 exit $status

@@ -197,6 +197,19 @@ class Names:
         return g == o or (len(g) == 1 and o[-1:] == g) or (len(o) == 1 and g[-1:] == o)
 
 
+STOP = set("the a an of in on at to for from by with and or its their his her this that these those is are was "
+           "were be been than as per".split())
+
+
+def measure_overlaps(ours, gold):
+    """Whether our measure shares a content word (plural folded) with the gold's: a loose check that it names what
+    is counted, since measures are free text."""
+    if not ours or not gold:
+        return False
+    words = lambda text: {w.rstrip("s") for w in re.findall(r"[a-z]+", text.lower()) if w not in STOP and len(w) > 2}
+    return bool(words(ours) & words(gold))
+
+
 def author(record):
     """The last link of a figure's source chain: the document's author when the analyser found one."""
     chain = record.get("sourceChain") or []
@@ -256,7 +269,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("records", nargs="?", help="tumen analyze --format jsonl output (default: stdin)")
     parser.add_argument("--gold", default=DEFAULT_GOLD)
-    for name in ("precision", "recall", "unit", "source", "qualifier"):
+    for name in ("precision", "recall", "unit", "source", "qualifier", "measure"):
         parser.add_argument("--min-" + name, type=float, default=None)
     args = parser.parse_args()
 
@@ -270,7 +283,7 @@ def main():
     aux = [g for g in gold if g.get("tier") != "core"]
     names = Names()
 
-    found, misses, unit_ok, source_ok, qualifier_ok = 0, [], 0, 0, 0
+    found, misses, unit_ok, source_ok, qualifier_ok, measure_ok = 0, [], 0, 0, 0, 0
     wrong_units, wrong_sources, wrong_qualifiers = [], [], []
     for g in core:
         hit = next((r for r in records if matches(r, g)), None)
@@ -296,6 +309,8 @@ def main():
         else:
             wrong_sources.append("%s: %s vs gold %s [%s]" % (
                 label, " → ".join(hit.get("sourceChain") or []) or None, asserter and asserter[1], g.get("source")))
+        if measure_overlaps(hit.get("measure"), g.get("measure")):
+            measure_ok += 1
         if norm_qualifier(hit.get("qualifier")) == norm_qualifier(g.get("qualifier")):
             qualifier_ok += 1
         else:
@@ -321,6 +336,7 @@ def main():
         "unit": ratio(unit_ok, found),
         "source": ratio(source_ok, found),
         "qualifier": ratio(qualifier_ok, found),
+        "measure": ratio(measure_ok, found),
     }
     print("documents: %d, figures: %d, gold core items: %d (aux %d)" % (len(docs), len(records), len(core), len(aux)))
     print("precision  %.3f  (%d of %d figures match a core item)" % (scores["precision"], true_positive, scored))
@@ -328,6 +344,8 @@ def main():
     print("unit       %.3f  (%d of %d matched)" % (scores["unit"], unit_ok, found))
     print("source     %.3f  (%d of %d matched)" % (scores["source"], source_ok, found))
     print("qualifier  %.3f  (%d of %d matched)" % (scores["qualifier"], qualifier_ok, found))
+    print("measure    %.3f  (%d of %d matched share a content word with the gold's measure; informative)" % (
+        scores["measure"], measure_ok, found))
     for title, lines in (
         ("missed", ["%s %d-%d %r = %s" % (g["doc"], g["start"], g["end"], g["text"], gold_value(g)) for g in misses]),
         ("not in gold", ["%s %d-%d %r" % (r["doc"], r["start"], r["end"], r["text"]) for r in extras]),

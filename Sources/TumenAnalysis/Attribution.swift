@@ -48,6 +48,10 @@ struct Attributor {
             ("were estimated at", true), ("are estimated to be", true), ("eased to", true), ("climbed to", true),
             ("jumped to", true), ("slipped to", true), ("surged to", true), ("slowed to", true),
             ("accelerated to", true), ("rebounded to", true), ("edged up to", true), ("edged down to", true),
+            ("dipped to", true), ("plunged to", true), ("soared to", true), ("slumped to", true),
+            ("recovered to", true), ("held at", true), ("holds at", true), ("settled at", true),
+            ("averaged", true), ("averages", true), ("peaked at", true), ("topped", true), ("fell back to", true),
+            ("was put at", true), ("is put at", true), ("came in at", true), ("reached a record", true),
         ], reversed: true)
 
     // MARK: Measure
@@ -94,6 +98,7 @@ struct Attributor {
             "drops", "increased", "increases", "decreased", "decreases", "climbed", "climbs", "jumped", "jumps",
             "slipped", "slips", "slumped", "slumps", "surged", "surges", "soared", "soars", "plunged", "plunges",
             "expanded", "expands", "contracted", "contracts", "gained", "gains", "lost", "loses", "eased", "eases",
+            "dipped", "dips", "edged", "tumbled", "rebounded", "advanced", "slid", "widened", "narrowed",
         ].flatMap { [($0, true), ("\($0) by", true)] }, reversed: true)
     private static let perfectAuxiliaries = Lexicon.keys([
         "had", "has", "have", "been", "already", "reportedly", "still", "also", "even", "only", "just", "now",
@@ -113,10 +118,12 @@ struct Attributor {
         ], reversed: true)
     private static let leadingConjunctions = Lexicon.keys(["and", "but", "or", "so", "yet", "then", "while"])
     private static let clauseOpeners = Lexicon.keys(["that", "which", "while", "whereas"])
+    private static let relativePronouns = Lexicon.keys(["which", "who"])
 
     private func isClauseBreak(_ token: Token) -> Bool {
         guard token.kind == .symbol else { return false }
         let k = token.key
+        if k == 0x2D, token.hasSpaceBefore { return true }  // ` - `: a dash typed as a hyphen
         return k == 0x2C || k == 0x3B || k == 0x3A || k == 0x28 || k == 0x29 || k == 0x2014 || k == 0x2013
             || k == 0x2E || k == 0x21 || k == 0x3F || k == 0x22 || k == 0x201C || k == 0x201D
     }
@@ -217,7 +224,13 @@ struct Attributor {
         {
             verb -= 1
         }
-        let end = verb - 1
+        var end = verb - 1
+        // `Core inflation, which excludes food and energy, dipped to 2.6%`: the subject is before the relative clause.
+        if end > floor, tokens[end].isSymbol(",") {
+            var opener = end - 1
+            while opener > floor, end - opener < 30, !isRelativeOpener(opener) { opener -= 1 }
+            if opener > floor, isRelativeOpener(opener) { end = opener - 2 }
+        }
         // `… does not reach that extent and remains at`: a second verb of the clause, not a subject.
         guard end >= floor, !text.isWord(end, in: Self.leadingConjunctions) else { return nil }
         var start = end
@@ -250,6 +263,11 @@ struct Attributor {
             subject.removeFirst(prefix.count)
         }
         return subject
+    }
+
+    /// `, which` or `, who` opening a relative clause.
+    private func isRelativeOpener(_ index: Int) -> Bool {
+        text.isWord(index, in: Self.relativePronouns) && index - 1 >= 0 && tokens[index - 1].isSymbol(",")
     }
 
     /// `Russia accounted for only about 1.2% of …`: the named entity whose share the percentage is.

@@ -644,6 +644,12 @@ struct DateParser {
         if point.date.year == 0 {
             if anchorIsLocal, let anchor {
                 point.date.year = anchor.year
+                // `in January, … than in December`: not a month after the reference date in a clause about the past.
+                if !future, let reference, reference.month > 0, point.date.month > reference.month,
+                    point.date.year == reference.year
+                {
+                    point.date.year -= 1
+                }
             } else if let reference, reference.month > 0 {
                 // The latest such month up to the reference date, or the next one in a clause about the future.
                 point.date.year = reference.year

@@ -61,6 +61,10 @@ struct SourceAttributionTests {
         #expect(figure("Brent crude fell by $1.20 on Friday.", "$1.20")?.measure == "change in Brent crude")
         #expect(figure("Inflation eased to 2.2 percent in March.", "2.2")?.measure == "Inflation")
         #expect(figure("The firm said revenue rose to $4.2bn.", "$4.2bn")?.measure == "revenue")
+        #expect(
+            figure("Core inflation, which excludes food, energy and tobacco, dipped to 2.6%.", "2.6")?.measure
+                == "Core inflation")
+        #expect(figure("FRANKFURT, March 4 - Output slowed to 2.3% in February.", "2.3")?.measure == "Output")
         #expect(figure("The convoy moved 30 km north.", "30")?.measure?.hasPrefix("change in") != true)
     }
 
