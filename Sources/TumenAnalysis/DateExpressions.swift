@@ -360,7 +360,7 @@ struct DateFinder {
         var index = first
         // `MOSCOW`, `NEW DELHI`, `BRUSSELS/NEW DELHI`.
         while index < expression.firstToken,
-            isUpperCaseWord(tokens[index]) || (index > first && tokens[index].isSymbol("/"))
+            text.isCapitals(index) || (index > first && tokens[index].isSymbol("/"))
         {
             index += 1
         }
@@ -385,11 +385,6 @@ struct DateFinder {
         return dash > after ? dash : nil
     }
 
-    /// `MOSCOW`, `NEW DELHI`: a word of two or more letters, all capitals.
-    private func isUpperCaseWord(_ token: Token) -> Bool {
-        token.kind == .word && token.end - token.start >= 2
-            && (token.start..<token.end).allSatisfy { Scalars.isUpper(text.scalars[$0]) }
-    }
 }
 
 /// The words that make up date expressions, keyed for allocation-free lookup.

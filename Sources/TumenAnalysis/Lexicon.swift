@@ -121,6 +121,11 @@ enum Lexicon {
         ("jpy", "JPY"), ("gbp", "GBP"), ("rub", "RUB"), ("inr", "INR"), ("chf", "CHF"),
     ])
 
+    /// Legal forms after a company's name: `Daehan Precision Aerospace Co., Ltd.`
+    static let companyForms = keys([
+        "co", "corp", "corporation", "inc", "ltd", "llc", "plc", "ag", "sa", "gmbh", "nv", "pjsc", "jsc",
+    ])
+
     /// Verbs that report what somebody said or found: a subject never reaches back past one
     /// (`The company said revenue rose to $4bn`: the subject of `rose` is `revenue`).
     static let reportingVerbs = keys([

@@ -64,6 +64,9 @@ struct SourceTracker {
 
     private var carried: (chain: [String], isDocument: Bool)?
     private var lastPerson: String?
+    /// The last organisation that opened a sentence as its subject (`Kitamori Semiconductor will invest …`), known
+    /// to the gazetteer or not: what `the company said` and `it said` refer to when the paragraph names no other.
+    private var lastCompany: String?
     private var publisher: String?
     /// Canonical names of the sources named so far in the document with their words, for short later mentions.
     private var named: [(name: String, words: Set<Substring>)] = []
@@ -190,6 +193,20 @@ struct SourceTracker {
         "tariffs",
     ])
     private static let possessiveDeterminers = Lexicon.keys(["its", "their", "his", "her"])
+    /// Verbs by which a body commits its own resources: `approved`, `pledged`, `will invest`.
+    private static let commitmentVerbs = Lexicon.keys([
+        "approved", "approves", "allocated", "allocates", "earmarked", "earmarks", "pledged", "pledges", "committed",
+        "commits", "budgeted", "plans", "planned", "aims", "intends", "invest", "invests", "invested", "spend",
+        "spends", "spent", "signed", "signs", "ordered", "orders", "awarded", "awards", "granted", "grants",
+        "designated", "designates", "sanctioned", "blacklisted", "added", "hire", "hired", "bought", "buys", "buy",
+        "procure", "procured", "donated", "donates", "disbursed", "set",
+    ])
+    private static let commitmentAuxiliaries = Lexicon.keys([
+        "has", "have", "had", "will", "would", "also", "today", "formally", "officially", "already", "now", "to",
+        "has", "is", "was", "plans", "aims", "intends", "expects",
+    ])
+    private static let datePrepositions = Lexicon.keys(["on", "in"])
+    private static let it = WordKey.of("it")
     /// Openings of a sentence in which the author comments in their own voice.
     private static let authorOpenings: PhraseTable<Bool> = PhraseTable([
         ("of course", true), ("in other words", true), ("that is", true), ("naturally", true), ("clearly", true),
@@ -214,12 +231,14 @@ struct SourceTracker {
             lastPerson = nil
             publisher = referencePublisher(sentence, mentionRange: mentionRange)
         }
+        if let company = openingOrganisation(sentence, mentionRange: mentionRange) { lastCompany = company }
         var result = SentenceSources(publisher: publisher)
         if let assertion = headline(sentence, mentionRange: mentionRange)
             ?? accordingTo(sentence, mentionRange: mentionRange)
             ?? speaker(sentence, mentionRange: mentionRange)
             ?? ownedEstimate(sentence, mentionRange: mentionRange)
             ?? documentSource(sentence, mentionRange: mentionRange)
+            ?? commitment(sentence, mentionRange: mentionRange)
         {
             var chain: [String] = []
             for name in assertion.chain {
@@ -466,6 +485,12 @@ struct SourceTracker {
             if determined, let current = carried {
                 return (Assertion(chain: current.chain, isDocument: current.isDocument), position)
             }
+            // `…, it said`: with no source in hand, the organisation the text is about.
+            if text.isWord(position, Self.it), position == sentence.firstToken || tokens[position - 1].isSymbol(","),
+                let organisation = lastOrganisation(before: position)
+            {
+                return (Assertion(chain: [organisation]), position)
+            }
             // `customs data showed`: a body's data.
             guard Self.institutionNouns.contains(token.key) else { return nil }
         }
@@ -491,7 +516,44 @@ struct SourceTracker {
         return mentions.last {
             $0.endToken <= token && $0.firstToken >= paragraphStart && $0.mention.kind == "organisation"
         }?
-        .mention.name
+        .mention.name ?? lastCompany
+    }
+
+    /// The organisation a sentence opens with as its subject, when the gazetteer does not know it: two or more
+    /// capitalised words (no country, place or person among them) followed by a lower-case word — `Kitamori
+    /// Semiconductor will invest`.
+    private func openingOrganisation(_ sentence: Sentence, mentionRange: Range<Int>) -> String? {
+        var start = sentence.firstToken
+        // After a dateline: `TOKYO -- Kitamori Semiconductor will invest …`.
+        var dateline = start
+        while dateline < sentence.endToken, text.isCapitals(dateline) { dateline += 1 }
+        if dateline > start, dateline < sentence.endToken,
+            tokens[dateline].isSymbol("-") || tokens[dateline].isSymbol("—")
+        {
+            start = dateline
+            while start < sentence.endToken, tokens[start].kind == .symbol { start += 1 }
+        }
+        if text.isWord(start, Lexicon.the) { start += 1 }
+        // Known bodies are found by the gazetteer in their paragraph; this remembers the others (companies).
+        if mention(startingAt: start, in: mentionRange) != nil { return nil }
+        var end = start
+        while end < sentence.endToken, end - start < 6, isNameWord(tokens[end]),
+            !Lexicon.companyForms.contains(tokens[end].key)
+        {
+            end += 1
+        }
+        var after = end
+        // `Daehan Precision Aerospace Co., Ltd.,`
+        while after < sentence.endToken,
+            tokens[after].kind == .symbol || Lexicon.companyForms.contains(tokens[after].key),
+            after - end < 6
+        {
+            after += 1
+        }
+        guard end - start >= 2, after < sentence.endToken, tokens[after].kind == .word, tokens[after].isLowercase,
+            !mentionRange.contains(where: { mentions[$0].firstToken < end && mentions[$0].endToken > start })
+        else { return nil }
+        return text.string(tokens: start, end - 1)
     }
 
     /// The first token of a subject headed by an institution noun at `head`, or nil when nothing picks out which
@@ -557,6 +619,42 @@ struct SourceTracker {
                 let (found, _) = subject(endingAt: verb - 1, weak: false, in: sentence, mentionRange: mentionRange)
             else { continue }
             return found
+        }
+        return nil
+    }
+
+    /// `METI on Monday approved up to 480 billion yen`, `The Netherlands pledged 300 million euros`: a body that
+    /// commits its own money, goods or people is the authority on that commitment.
+    private func commitment(_ sentence: Sentence, mentionRange: Range<Int>) -> Assertion? {
+        let floor = sentence.firstToken
+        for verb in floor..<sentence.endToken
+        where tokens[verb].kind == .word && tokens[verb].isLowercase && Self.commitmentVerbs.contains(tokens[verb].key)
+        {
+            var position = verb - 1
+            while position > floor {
+                if tokens[position].kind == .word, Self.commitmentAuxiliaries.contains(tokens[position].key) {
+                    position -= 1
+                } else if position - 1 > floor, text.isWord(position - 1, in: Self.datePrepositions),
+                    DateWords.table[tokens[position].key] != nil
+                {
+                    position -= 2  // `on Monday`, `in March`
+                } else {
+                    break
+                }
+            }
+            guard position >= floor else { continue }
+            if tokens[position].isSymbol(")"), let found = mention(endingAt: position - 1, in: mentionRange),
+                found.kind == "organisation"
+            {
+                return Assertion(chain: [found.name])  // `… Industry (METI) approved`
+            }
+            if let found = mention(endingAt: position, in: mentionRange) {
+                guard found.kind == "organisation" || found.kind == "country" else { continue }
+                return Assertion(chain: [found.name])
+            }
+            if let company = lastCompany, text.string(tokens: max(floor, position - 5), position).hasSuffix(company) {
+                return Assertion(chain: [company])
+            }
         }
         return nil
     }
@@ -833,9 +931,6 @@ struct AuthorFinder {
     private static let fromWord = WordKey.of("from")
     private static let todayWord = WordKey.of("today")
     private static let nameConnectors = Lexicon.keys(["of", "for", "the", "on"])
-    private static let companyForms = Lexicon.keys([
-        "co", "corp", "corporation", "inc", "ltd", "llc", "plc", "ag", "sa", "gmbh", "nv", "pjsc", "jsc",
-    ])
     private static let isWord = WordKey.of("is")
     private static let analysisVerbs = Lexicon.keys([
         "analyzes", "analyses", "argues", "contends", "examines", "explores", "discusses", "writes", "assesses",
@@ -884,7 +979,7 @@ struct AuthorFinder {
     /// The agency of a wire dateline: `SEOUL, March 10 (Yonhap) --`, `MOSCOW, April 9. /TASS/.`
     private func wireAgency(_ start: Int, _ end: Int) -> String? {
         let position = skipBullets(start, end)
-        guard position + 3 <= end, isCapitals(position) else { return nil }
+        guard position + 3 <= end, text.isCapitals(position) else { return nil }
         for index in position..<min(end - 2, position + 14) {
             let open = tokens[index]
             guard open.isSymbol("(") || open.isSymbol("/"), tokens[index + 1].kind == .word,
@@ -903,14 +998,14 @@ struct AuthorFinder {
         var position = skipBullets(start, end)
         // A dateline first: `WASHINGTON —`.
         var dateline = position
-        while dateline < end, isCapitals(dateline) { dateline += 1 }
+        while dateline < end, text.isCapitals(dateline) { dateline += 1 }
         if dateline > position, dateline < end, tokens[dateline].kind == .symbol { position = dateline + 1 }
         guard position + 2 <= end,
             let today = (position..<min(end - 1, position + 45)).first(where: { text.isWord($0, Self.todayWord) }),
             tokens[today + 1].kind == .word, tokens[today + 1].isLowercase
         else { return nil }
         if today - 3 >= position, tokens[today - 1].isSymbol(")"), tokens[today - 3].isSymbol("("),
-            isCapitals(today - 2)
+            text.isCapitals(today - 2)
         {
             return text.string(tokens: today - 2, today - 2)
         }
@@ -930,7 +1025,7 @@ struct AuthorFinder {
         var last = position - 1
         var index = position
         while index < limit, tokens[index].kind == .word {
-            if tokens[index].isCapitalized, !Self.companyForms.contains(tokens[index].key) {
+            if tokens[index].isCapitalized, !Lexicon.companyForms.contains(tokens[index].key) {
                 last = index
             } else if !(Self.nameConnectors.contains(tokens[index].key) && index + 1 < limit
                 && tokens[index + 1].kind == .word && tokens[index + 1].isCapitalized)
@@ -941,13 +1036,6 @@ struct AuthorFinder {
         }
         guard last >= position, !Self.headerWords.contains(tokens[position].key) else { return nil }
         return text.string(tokens: position, last)
-    }
-
-    /// A word of two or more letters, all capitals: `SEOUL`, `TASS`.
-    private func isCapitals(_ index: Int) -> Bool {
-        let token = tokens[index]
-        return token.kind == .word && token.end - token.start >= 2
-            && (token.start..<token.end).allSatisfy { Scalars.isUpper(text.scalars[$0]) }
     }
 
     private func lineStarts() -> [Int] {
@@ -1055,6 +1143,13 @@ extension ScannedText {
     /// Whether token `index` exists and is one of these words.
     func isWord(_ index: Int, in keys: Set<UInt64>) -> Bool {
         index >= 0 && index < tokens.count && tokens[index].kind == .word && keys.contains(tokens[index].key)
+    }
+
+    /// Whether token `index` is a word of two or more letters, all capitals: `SEOUL`, `TASS`.
+    func isCapitals(_ index: Int) -> Bool {
+        let token = tokens[index]
+        return token.kind == .word && token.end - token.start >= 2
+            && (token.start..<token.end).allSatisfy { Scalars.isUpper(scalars[$0]) }
     }
 
     /// Whether the word at `index` ends in `-ly` (an adverb).

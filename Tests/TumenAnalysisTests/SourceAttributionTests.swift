@@ -145,6 +145,20 @@ struct SourceAttributionTests {
         #expect(figure(text, "30 percent")?.source == nil)
     }
 
+    @Test("A body that commits its own money or goods asserts the commitment; an actor in the news does not")
+    func commitments() {
+        #expect(
+            figure("The Netherlands pledged 300 million euros for drones on Wednesday.", "300")?.source
+                == "Netherlands")
+        #expect(
+            figure("NATO on Monday approved up to 480 million euros in new funding.", "up to 480")?.source == "NATO")
+        #expect(figure("Russia launched 341 drones at Ukraine overnight.", "341")?.source == nil)
+        let company =
+            "TOKYO -- Kitamori Semiconductor will invest about 1.3 trillion yen in a new plant. "
+            + "It plans to hire 1,500 engineers by 2027, it said."
+        #expect(figure(company, "1,500")?.source == "Kitamori Semiconductor")
+    }
+
     @Test("A weekday or a month is never a source's name")
     func datesAreNotNames() {
         #expect(figure("Prices rose 0.9%, according to figures published on Friday.", "0.9")?.source != "Friday")
