@@ -203,7 +203,7 @@ struct SourceTracker {
     ])
     private static let commitmentAuxiliaries = Lexicon.keys([
         "has", "have", "had", "will", "would", "also", "today", "formally", "officially", "already", "now", "to",
-        "has", "is", "was", "plans", "aims", "intends", "expects",
+        "is", "was", "plans", "aims", "intends", "expects",
     ])
     private static let datePrepositions = Lexicon.keys(["on", "in"])
     private static let it = WordKey.of("it")
