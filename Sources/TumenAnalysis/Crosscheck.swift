@@ -8,12 +8,15 @@ import TumenProtocol
 /// {
 ///   "groups": { "benefit": ["benefit", "gain", "compensation"], "trade": ["trade", "exports"] },
 ///   "relational": ["trade"],
-///   "owners": { "russia": "russia", "russian": "russia", "china": "china" }
+///   "owners": { "russia": "russia", "russian": "russia", "china": "china" },
+///   "specific": ["troop"],
+///   "generic": ["number", "total"]
 /// }
 /// ```
 /// Words are matched whole and without regard to case. `owners` maps the words that name a party to one key
 /// ("Russian" and "Russia" are the same party). A relational concept (trade between parties, a share of a whole)
-/// is only the same measure when both sides name the same parties.
+/// is only the same measure when both sides name the same parties. A `specific` concept (counts of people and
+/// things) is only the same measure when both texts share a word beyond the concept's own and the `generic` ones.
 public struct MeasureLexicon: Sendable, Equatable {
     /// Concept of each word.
     public private(set) var concepts: [String: String]
@@ -21,14 +24,23 @@ public struct MeasureLexicon: Sendable, Equatable {
     public private(set) var relational: Set<String>
     /// Party key of each word that names one.
     public private(set) var owners: [String: String]
+    /// Concepts too broad on their own: their measures must share a word of detail.
+    public private(set) var specific: Set<String>
+    /// Words that are no detail: `number`, `total`, articles and prepositions.
+    public private(set) var generic: Set<String>
 
     private struct File: Codable {
         var groups: [String: [String]]
         var relational: [String]
         var owners: [String: String]
+        var specific: [String]?
+        var generic: [String]?
     }
 
-    public init(groups: [String: [String]], relational: [String] = [], owners: [String: String]) {
+    public init(
+        groups: [String: [String]], relational: [String] = [], owners: [String: String], specific: [String] = [],
+        generic: [String] = []
+    ) {
         var concepts: [String: String] = [:]
         for (concept, words) in groups.sorted(by: { $0.key < $1.key }) {
             for word in words where concepts[word.lowercased()] == nil { concepts[word.lowercased()] = concept }
@@ -37,6 +49,8 @@ public struct MeasureLexicon: Sendable, Equatable {
         self.relational = Set(relational)
         self.owners = Dictionary(
             owners.map { ($0.key.lowercased(), $0.value) }, uniquingKeysWith: { first, _ in first })
+        self.specific = Set(specific)
+        self.generic = Set(generic.map { $0.lowercased() })
     }
 
     /// The lexicon shipped with Tumen.
@@ -46,7 +60,9 @@ public struct MeasureLexicon: Sendable, Equatable {
     /// Reads a measure lexicon file.
     public static func load(contentsOf url: URL) throws(AnalysisResourceError) -> MeasureLexicon {
         let file = try decodeResource(File.self, at: url)
-        return MeasureLexicon(groups: file.groups, relational: file.relational, owners: file.owners)
+        return MeasureLexicon(
+            groups: file.groups, relational: file.relational, owners: file.owners, specific: file.specific ?? [],
+            generic: file.generic ?? [])
     }
 
     /// The head concept of a measure, the owners named before it, and every party it names.
@@ -55,16 +71,19 @@ public struct MeasureLexicon: Sendable, Equatable {
         var head: String?
         var owners: Set<String> = []
         var parties: Set<String> = []
-        for word in Self.words(of: measure) {
+        let words = Self.words(of: measure)
+        for word in words {
             if head == nil, let concept = concepts[word] { head = concept }
             if let party = self.owners[word] {
                 parties.insert(party)
                 if head == nil { owners.insert(party) }
             }
         }
-        return head.map {
-            MeasureProfile(concept: $0, isRelational: relational.contains($0), owners: owners, parties: parties)
-        }
+        guard let head else { return nil }
+        let detail = Set(words.filter { !$0.isEmpty && concepts[$0] != head && !generic.contains($0) })
+        return MeasureProfile(
+            concept: head, isRelational: relational.contains(head), isSpecific: specific.contains(head),
+            owners: owners, parties: parties, detail: detail)
     }
 
     /// Lower-case words, split at anything but letters, dots and hyphens.
@@ -75,16 +94,22 @@ public struct MeasureLexicon: Sendable, Equatable {
     }
 }
 
-/// What a measure is about: its head concept, whose it is, and which parties it names.
+/// What a measure is about: its head concept, whose it is, which parties it names, and its other words.
 struct MeasureProfile: Equatable {
     var concept: String
     var isRelational: Bool
+    var isSpecific: Bool
     var owners: Set<String>
     var parties: Set<String>
+    /// The measure's words other than its concept's and generic ones: `deployed`, `kursk` in `troops deployed to
+    /// Kursk`.
+    var detail: Set<String>
 
-    /// Same concept; for a relational one the same named parties, otherwise no different owner named on both sides.
+    /// Same concept; for a relational one the same named parties, otherwise no different owner named on both sides;
+    /// for a specific one (a count of people or things) also a shared word of detail.
     func isSameMeasure(as other: MeasureProfile) -> Bool {
         guard concept == other.concept else { return false }
+        if isSpecific, detail.isDisjoint(with: other.detail) { return false }
         if isRelational { return !parties.isEmpty && parties == other.parties }
         return owners.isEmpty || other.owners.isEmpty || owners == other.owners
     }
@@ -97,8 +122,9 @@ struct MeasureProfile: Equatable {
 ///   the head concepts of their measures match (``MeasureLexicon``: "benefits" ≈ "compensation", "share" ≈
 ///   "portion") with no different owner named ("Chinese imports" are not "Russian imports"; for trade and shares
 ///   both must name the same parties: "Russia's share of North Korea's trade" is neither "China's share" nor a
-///   "bilateral trade" whose parties are not named), and their periods overlap (a claim without a period overlaps
-///   any).
+///   "bilateral trade" whose parties are not named; counts of people and things must share a word of detail:
+///   "troops deployed to Kursk" ≈ "soldiers deployed to Kursk", but not "people killed" and "people displaced",
+///   nor a bare "troops"), and their periods overlap (a claim without a period overlaps any).
 /// - Each claim's value becomes an interval from its qualifier: exact ±0.5 % (rounding), about/around ±5 %,
 ///   over/at least [v, ∞), up to/under [0, v], nearly [0.9 v, v], a range [low, high].
 /// - Claims about the same thing **agree** when their intervals overlap, and **disagree** otherwise. Only claims from

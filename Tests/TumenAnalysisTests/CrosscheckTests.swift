@@ -117,6 +117,23 @@ struct CrosscheckTests {
         #expect(result.contradictions.count == 2)
     }
 
+    @Test func countsOfPeopleAreOnlyComparedWhenTheirMeasuresShareAWordOfDetail() {
+        func people(_ document: String, _ value: Double, _ measure: String, _ source: String) -> ClaimReference {
+            Self.claim(document, 0, "\(Int(value))", value: value, unit: "person", measure: measure, source: source)
+        }
+        let killed = people("doc-a", 3, "people killed", "Regional authorities")
+        let displaced = people("doc-b", 12_000, "displaced people", "Disaster agency")
+        let bare = people("doc-c", 25_000_000, "people", "Food security monitor")
+        let deployed = people("doc-d", 12_000, "troops deployed to Kursk", "Agency A")
+        let sent = people("doc-e", 3_000, "soldiers deployed to Kursk", "Agency B")
+        let unrelated = Crosscheck().run(
+            ClaimSet(documentId: "doc-a", contentHash: "h", subject: [killed], candidates: [displaced, bare]))
+        #expect(unrelated.contradictions.isEmpty)
+        let related = Crosscheck().run(
+            ClaimSet(documentId: "doc-e", contentHash: "h", subject: [sent], candidates: [deployed]))
+        #expect(related.contradictions.count == 1)
+    }
+
     @Test func tradeIsOnlyComparedWhenBothNameTheSameParties() {
         let named = Self.claim(
             "doc-a", 0, "USD 34.4 million", value: 3.44e7, unit: "USD", measure: "bilateral trade with North Korea",
