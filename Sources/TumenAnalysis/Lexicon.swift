@@ -156,7 +156,31 @@ enum Lexicon {
         ("per cent", "percent"), ("percentage point", "percentage point"),
         ("percentage points", "percentage point"), ("metric tons", "tonne"), ("metric tonnes", "tonne"),
         ("square kilometers", "km2"), ("square kilometres", "km2"), ("square km", "km2"),
+        ("cubic meters", "cubic metre"), ("cubic metres", "cubic metre"), ("cubic meter", "cubic metre"),
+        ("cubic metre", "cubic metre"), ("square meters", "square metre"), ("square metres", "square metre"),
+        ("basis points", "basis point"), ("basis point", "basis point"),
     ])
+
+    /// A hundredth of a currency, after the number: `86 cents`, `14 paise`.
+    static let currencySubunits: PhraseTable<String> = PhraseTable([
+        ("cent", "USD"), ("cents", "USD"), ("pence", "GBP"), ("paise", "INR"), ("kopecks", "RUB"), ("kopeks", "RUB"),
+    ])
+
+    /// Multiples written as one word: `doubled`, `threefold`, `halved`; those marked `true` need a qualifier before
+    /// them (`nearly double`, `more than triple`), being adjectives too (`a double standard`).
+    static let multiples: [UInt64: (value: Double, needsQualifier: Bool)] = {
+        var result: [UInt64: (Double, Bool)] = [:]
+        for (word, value) in [
+            ("doubled", 2.0), ("tripled", 3), ("trebled", 3), ("quadrupled", 4), ("halved", 0.5), ("twofold", 2),
+            ("threefold", 3), ("fourfold", 4), ("fivefold", 5), ("sixfold", 6), ("tenfold", 10),
+        ] {
+            result[WordKey.of(word)] = (value, false)
+        }
+        for (word, value) in [("double", 2.0), ("triple", 3), ("quadruple", 4)] {
+            result[WordKey.of(word)] = (value, true)
+        }
+        return result
+    }()
 
     /// Rates after a unit: `200 million dollars annually`.
     static let rates: PhraseTable<String> = PhraseTable([
@@ -171,13 +195,6 @@ enum Lexicon {
         ("a gallon", "gallon"), ("per gallon", "gallon"), ("a kilogram", "kg"), ("per kilogram", "kg"),
         ("per kg", "kg"), ("per person", "person"), ("per capita", "person"), ("per head", "person"),
     ])
-
-    /// Units named by a modifier and a unit noun: `cubic meters`, `basis points`.
-    static let compoundUnits: [String: [UInt64: String]] = [
-        "m": table([("cubic", "cubic metre"), ("square", "square metre")]),
-        "km": table([("square", "km2"), ("sq", "km2")]),
-        "item": table([("basis", "basis point"), ("percentage", "percentage point")]),
-    ]
 
     /// Adjectives that make the figure completing their noun phrase a rate: `annual trade of $7 billion`.
     static let rateAdjectives: [UInt64: String] = table([
@@ -264,6 +281,7 @@ enum Lexicon {
     static let twice = WordKey.of("twice")
     static let by = WordKey.of("by")
     static let rs = WordKey.of("rs")
+    static let `in` = WordKey.of("in")
     static let times = keys(["times", "time"])
     static let half = WordKey.of("half")
     static let of = WordKey.of("of")

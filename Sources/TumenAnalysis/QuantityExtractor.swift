@@ -127,6 +127,15 @@ struct QuantityExtractor {
         index >= 0 && index < tokens.count && tokens[index].kind == .word && tokens[index].key == key
     }
 
+    private func isWord(_ index: Int, in keys: Set<UInt64>) -> Bool {
+        index >= 0 && index < tokens.count && tokens[index].kind == .word && keys.contains(tokens[index].key)
+    }
+
+    /// Words that make `double` or `triple` a multiple: `nearly double`, `more than triple`, `to double`.
+    private static let multipleLeads = Set(
+        ["nearly", "almost", "than", "roughly", "about", "around", "over", "to", "some", "approximately"].map(
+            WordKey.of))
+
     /// Adjacent: no white space between token `index - 1` and token `index`.
     private func joined(_ index: Int) -> Bool {
         index > 0 && index < tokens.count && !tokens[index].hasSpaceBefore
@@ -379,10 +388,11 @@ struct QuantityExtractor {
         } else {
             return nil
         }
-        // Scale words: `9.4 million`, `two hundred thousand`.
+        // Scale words: `9.4 million`, `two hundred thousand`, `4.39 lakh crore`, `2,000 thousand crore`.
         var lastScale = Double.infinity
         while parsed.end < limit, tokens[parsed.end].kind == .word, !parsed.isFraction, parsed.unit == nil,
-            let scale = Lexicon.scales[tokens[parsed.end].key], scale < lastScale || lastScale == 100
+            let scale = Lexicon.scales[tokens[parsed.end].key],
+            scale < lastScale || lastScale == 100 || (lastScale == 1e3 || lastScale == 1e5) && scale >= 1e6
         {
             if scale == 12 && !(parsed.value >= 1 && parsed.value < 100) { break }
             parsed.multiply(by: scale)
@@ -449,6 +459,11 @@ struct QuantityExtractor {
             let ratio = next < limit && tokens[next].kind == .word && Lexicon.comparatives.contains(tokens[next].key)
             return make(2, end: next, unit: ratio ? "ratio" : "time")
         }
+        if let multiple = Lexicon.multiples[key] {
+            // `doubled`, `threefold`; `nearly double`, `more than triple`, `to double`.
+            guard !multiple.needsQualifier || isWord(index - 1, in: Self.multipleLeads) else { return nil }
+            return make(multiple.value, end: next, unit: "ratio")
+        }
         guard var value = Lexicon.cardinals[key] else { return nil }
         // `non-zero`, `at-one`: part of a compound word.
         if index > 0, joined(index), tokens[index - 1].isSymbol("-") || tokens[index - 1].isSymbol("‐") { return nil }
@@ -482,7 +497,13 @@ struct QuantityExtractor {
             // `one` counts only with a scale or a unit: `one million`, `one time`, `one year`; not `one of`.
             guard end < limit, tokens[end].kind == .word else { return nil }
             let following = tokens[end].key
+            // `one in seven`: a proportion, read by the caller.
+            let isProportion =
+                following == Lexicon.in && end + 1 < limit
+                && ((tokens[end + 1].kind == .number && text.length(end + 1) <= 3)
+                    || Lexicon.cardinals[tokens[end + 1].key] != nil)
             if Lexicon.scales[following] == nil && Lexicon.units[following] == nil && !Lexicon.times.contains(following)
+                && !isProportion
             {
                 return nil
             }
@@ -526,6 +547,17 @@ struct QuantityExtractor {
         }
 
         guard var parsed = number(at: index, limit: limit, currency: currencyBefore) else { return nil }
+        // `one in seven adults`: a proportion.
+        if !currencyBefore, !parsed.isFraction, parsed.unit == nil, !parsed.isYearLike, parsed.value >= 1,
+            isWord(parsed.end, Lexicon.in), parsed.end + 1 < limit,
+            let whole = number(at: parsed.end + 1, limit: limit, currency: false), !whole.isYearLike,
+            whole.value > parsed.value, whole.value <= 1000
+        {
+            parsed.mantissa = parsed.value / whole.value
+            parsed.exponent = 0
+            parsed.end = whole.end
+            parsed.isFraction = true
+        }
         var value: Double? = parsed.value
         var low: Double?
         var high: Double?
@@ -597,6 +629,14 @@ struct QuantityExtractor {
         {
             unit = code
             end = codeEnd
+        } else if !currencyBefore,
+            let (code, codeEnd) = Lexicon.currencySubunits.match(in: tokens, at: end, limit: limit)
+        {
+            unit = code  // `86 cents`
+            end = codeEnd
+            value = value.map { $0 / 100 }
+            low = low.map { $0 / 100 }
+            high = high.map { $0 / 100 }
         } else if end < limit, tokens[end].kind == .word, Lexicon.percentWords.contains(tokens[end].key) {
             unit = "percent"
             end += 1
@@ -615,14 +655,10 @@ struct QuantityExtractor {
                 after < limit && tokens[after].kind == .word && Lexicon.comparatives.contains(tokens[after].key)
             unit = isRatio ? "ratio" : "time"
             end += 1
-        } else if unit == nil || parsed.needsNoun {
+        } else if unit == nil && !parsed.isFraction || parsed.needsNoun {
             if let (phrase, head, normalised) = countedNoun(after: end, limit: limit, value: parsed.value) {
                 unit = normalised
-                if head > phrase.lowerBound, tokens[head - 1].kind == .word,
-                    let compound = Lexicon.compoundUnits[normalised]?[tokens[head - 1].key]
-                {
-                    unit = compound  // `cubic meters`, `basis points`
-                } else if normalised == "bcm" {
+                if normalised == "bcm" {
                     // Billion cubic metres.
                     unit = "cubic metre"
                     value = value.map { $0 * 1e9 }

@@ -31,6 +31,12 @@ struct NumberTests {
         #expect(figures("Half a dozen ships sank.").first?.value == 6)
         #expect(figures("Prices rose by roughly a third.").first?.value == 1.0 / 3)
         #expect(figures("Sales fell by half.").first?.value == 0.5)
+        #expect(figures("About one in seven adults skipped meals.").first?.value == 1.0 / 7)
+        #expect(figures("One in 2024 was late.").isEmpty)
+        #expect(figures("Use is nearly double the 2019 level.").first?.value == 2)
+        #expect(figures("Exports have nearly halved.").first?.value == 0.5)
+        #expect(figures("Cases rose threefold.").first?.unit == "ratio")
+        #expect(figures("He has a double standard.").isEmpty)
     }
 
     @Test("A part of a counted whole is counted in the whole's unit")
@@ -61,6 +67,10 @@ struct NumberTests {
         #expect(rupees.value == 2e10)
         #expect(rupees.unit == "INR")
         #expect(rupees.text == "Rs 2,000 crore")
+        #expect(figures("The outlay is ₹4.39 lakh crore.").first?.value == 4.39e12)
+        let cents = try #require(figures("Brent fell 86 cents.").first)
+        #expect(cents.value == 0.86)
+        #expect(cents.unit == "USD")
     }
 
     @Test("Ranges keep both bounds, with the scale applied to each")
