@@ -317,6 +317,18 @@ struct DateFinder {
     /// (`MOSCOW, March 4, 2025 (TASS) –`, `SEOUL, March 4 (Yonhap) --`, `MOSCOW, April 9. /TASS/.`).
     private func isDateline(_ expression: DateExpression, in sentence: Sentence) -> Bool {
         wireDatelineEnd(expression, in: sentence) != nil || isAloneInSegment(expression, in: sentence)
+            || isPlaceDateLine(expression, in: sentence)
+    }
+
+    /// `Seoul, Oct. 24, 2024`: a short line of its own, with a full date and no lower-case word.
+    private func isPlaceDateLine(_ expression: DateExpression, in sentence: Sentence) -> Bool {
+        let tokens = text.tokens
+        let first = sentence.firstToken
+        guard first == 0 || tokens[first].flags.contains(.lineBefore), sentence.endToken - first <= 10,
+            expression.begin.day > 0,
+            sentence.endToken == tokens.count || tokens[sentence.endToken].flags.contains(.lineBefore)
+        else { return false }
+        return !(first..<sentence.endToken).contains { tokens[$0].kind == .word && tokens[$0].isLowercase }
     }
 
     private func isAloneInSegment(_ expression: DateExpression, in sentence: Sentence) -> Bool {

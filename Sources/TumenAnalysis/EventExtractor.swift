@@ -39,6 +39,8 @@ struct EventExtractor {
     {
         var events: [Event] = []
         var figurePeriods: [Int: Set<String>] = [:]
+        // `83% full on Monday, compared with 95% a year ago`: a date right after a figure is its base or period.
+        let figureEnds = Set(quantities.map(\.span.end))
         // Statistics — shares, sums, rates, changes — have periods; a count of actors (`two navies`) does not.
         for quantity in quantities {
             guard let period = quantity.period, let unit = quantity.unit,
@@ -75,6 +77,7 @@ struct EventExtractor {
                 guard expression.role == .plain || expression.role == .statement, !expression.isOpen,
                     !expression.isVague, !seen.contains(expression.period),
                     !text.isWord(expression.firstToken - 1, in: Self.nonEventLeads),
+                    !expression.isRelative || !figureEnds.contains(text.tokens[expression.firstToken].start - 1),
                     expression.begin.day > 0 || figurePeriods[sentence.start]?.contains(expression.period) != true
                 else { continue }
                 if expression.begin.day == 0 && expression.begin.month == 0 || expression.finish != nil {
@@ -175,9 +178,11 @@ struct EventExtractor {
         return phrase
     }
 
-    /// Words before a date that make it a deadline, a comparison base or a birth date: `by 2027`, `than a year
-    /// earlier`, `compared with 2023`, `born 14 March 1976`.
-    private static let nonEventLeads = Set(["by", "than", "with", "versus", "vs", "born"].map(WordKey.of))
+    /// Words before a date that make it a deadline, a comparison base, the end of a reporting period or a birth
+    /// date: `by 2027`, `than a year earlier`, `compared with 2023`, `the quarter ended September 30`, `born 14 March
+    /// 1976`.
+    private static let nonEventLeads = Set(
+        ["by", "than", "with", "versus", "vs", "born", "ended", "ending"].map(WordKey.of))
 
     private static let connectives = Set(
         ["and", "but", "then", "however", "meanwhile", "also", "so", "thus", "later", "earlier"].map(WordKey.of))
