@@ -16,6 +16,7 @@ struct AnalysisCommand: AsyncParsableCommand {
     @Option(help: "Extra source registry JSON merged over the bundled one (TUMEN_SOURCES).") var sources: String?
 
     func run() async throws {
+        ServiceRunner.catchEarlySignals()
         let config = try common.configuration(flags: [
             Settings.jobsEndpoint.key: jobsEndpoint, Settings.workerId.key: workerId, Settings.gazetteer.key: gazetteer,
             Settings.sources.key: sources,

@@ -19,6 +19,7 @@ struct IngestCommand: AsyncParsableCommand {
         String?
 
     func run() async throws {
+        ServiceRunner.catchEarlySignals()
         let config = try common.configuration(flags: [
             Settings.submitEndpoint.key: submitEndpoint, Settings.storeEndpoint.key: storeEndpoint,
             Settings.maxDocumentBytes.key: maxDocumentBytes, Settings.maxInFlight.key: maxInFlight,

@@ -23,6 +23,7 @@ struct ReportingCommand: AsyncParsableCommand {
     var digestsHighWaterMark: String?
 
     func run() async throws {
+        ServiceRunner.catchEarlySignals()
         let config = try common.configuration(flags: [
             Settings.digestsEndpoint.key: digestsEndpoint, Settings.controlEndpoint.key: controlEndpoint,
             Settings.storeEndpoint.key: storeEndpoint, Settings.every.key: every, Settings.topics.key: topics,

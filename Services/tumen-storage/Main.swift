@@ -27,6 +27,7 @@ struct StorageCommand: AsyncParsableCommand {
     @Option(help: "Dead letters kept; one more drops the oldest (TUMEN_MAX_DEAD_LETTERS).") var maxDeadLetters: String?
 
     func run() async throws {
+        ServiceRunner.catchEarlySignals()
         let config = try common.configuration(flags: [
             Settings.storeEndpoint.key: storeEndpoint, Settings.jobsEndpoint.key: jobsEndpoint,
             Settings.dataDirectory.key: dataDir, Settings.leaseSeconds.key: leaseSeconds,

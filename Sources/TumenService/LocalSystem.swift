@@ -90,7 +90,12 @@ public actor LocalSystem {
         var service: String
         var arguments: [String]
         var process: Process
+        var started = ContinuousClock.now
     }
+
+    /// How long a process is let start before ``stop(grace:)`` signals it: a process signalled in its first
+    /// moments, before it can handle SIGTERM, dies at once instead of shutting down.
+    private static let startupGrace: Duration = .milliseconds(500)
 
     public let configuration: Configuration
     private var processes: [Entry] = []
@@ -225,6 +230,9 @@ public actor LocalSystem {
     /// Stops every service with SIGTERM, then SIGKILL after `grace`; returns each service's exit status.
     @discardableResult
     public func stop(grace: Duration = .seconds(10)) async -> [String: Int32] {
+        if let youngest = processes.map(\.started).max(), youngest + Self.startupGrace > ContinuousClock.now {
+            try? await Task.sleep(until: youngest + Self.startupGrace)
+        }
         for entry in processes where entry.process.isRunning { entry.process.terminate() }
         let deadline = ContinuousClock.now + grace
         while processes.contains(where: { $0.process.isRunning }), ContinuousClock.now < deadline {

@@ -2,13 +2,21 @@ import CoreMetrics
 import Foundation
 import Logging
 import ServiceLifecycle
+import Synchronization
 import UnixSignals
 
 /// Runs services the same way in every executable: one `ServiceGroup`, graceful shutdown on SIGTERM and SIGINT.
 public enum ServiceRunner {
     /// Bootstraps swift-log and swift-metrics once for a service executable: log lines on standard error at the
     /// given level; errors, counters and gauges also kept in ``HealthRecorder/process`` for `system.health`.
+    /// Call first in a service's `run()`: a SIGTERM or SIGINT from then on, even before ``run(_:logger:)`` listens
+    /// for signals, stops the service gracefully instead of killing it.
+    public static func catchEarlySignals() {
+        EarlySignals.install()
+    }
+
     public static func bootstrap(label: String, level: String) -> Logger {
+        EarlySignals.install()
         LoggingSystem.bootstrap { label in
             var handler = StreamLogHandler.standardError(label: label)
             handler.logLevel = Logger.Level(rawValue: level.lowercased()) ?? .info
@@ -18,7 +26,8 @@ public enum ServiceRunner {
         return Logger(label: label)
     }
 
-    /// Runs the services until a signal or until one of them stops; any of them stopping stops the group.
+    /// Runs the services until a signal (also one received since ``bootstrap(label:level:)``) or until one of them
+    /// stops; any of them stopping stops the group.
     public static func run(_ services: [any Service], logger: Logger) async throws {
         let group = ServiceGroup(
             configuration: ServiceGroupConfiguration(
@@ -29,6 +38,24 @@ public enum ServiceRunner {
                 },
                 gracefulShutdownSignals: [.sigterm, .sigint],
                 logger: logger))
+        // A signal that came while the process was starting, before the group listened for signals.
+        let earlySignal = Task {
+            while !EarlySignals.received.load(ordering: .relaxed) { try await Task.sleep(for: .milliseconds(50)) }
+            await group.triggerGracefulShutdown()
+        }
+        defer { earlySignal.cancel() }
         try await group.run()
+    }
+}
+
+/// SIGTERM or SIGINT received before the service group listens for signals — a worker stopped while it starts —
+/// would otherwise kill the process at once; the signal is remembered and becomes a graceful shutdown instead.
+enum EarlySignals {
+    static let received = Atomic<Bool>(false)
+
+    static func install() {
+        for signalNumber in [SIGTERM, SIGINT] {
+            signal(signalNumber) { _ in EarlySignals.received.store(true, ordering: .relaxed) }
+        }
     }
 }
