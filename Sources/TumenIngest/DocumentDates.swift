@@ -13,9 +13,14 @@ public enum DocumentDates {
     ]
 
     /// The first full date (`November 26, 2025`, `26 Nov 2025`, `Nov. 26th, 2025`, `2025-11-26` or `2025/11/26`) in
-    /// the first 3,000 characters, as `YYYY-MM-DD`.
+    /// the first 3,000 characters, as `YYYY-MM-DD`; else a wire dateline's month and day (`SEOUL, March 10
+    /// (Yonhap) --`) with the year the text mentions most.
     public static func firstDate(in text: String) -> String? {
         let words = tokens(String(text.unicodeScalars.prefix(3000)))
+        return fullDate(in: words) ?? wireDateline(in: words, text: text)
+    }
+
+    private static func fullDate(in words: [Substring]) -> String? {
         for index in words.indices {
             if let date = iso(words[index]) { return date }
             guard index + 2 < words.count else { continue }
@@ -27,6 +32,23 @@ public enum DocumentDates {
             }
         }
         return nil
+    }
+
+    /// A wire dateline without a year (`SEOUL, March 10 (Yonhap) --`), dated by the year the text mentions most
+    /// (the latest of equally frequent ones).
+    private static func wireDateline(in words: [Substring], text: String) -> String? {
+        guard
+            let index = words.indices.dropLast(2).first(where: { index in
+                words[index].count >= 2 && words[index].allSatisfy(\.isUppercase) && month(words[index + 1]) != nil
+                    && day(words[index + 2]) != nil
+            }), let month = month(words[index + 1]), let day = day(words[index + 2])
+        else { return nil }
+        var counts: [Int: Int] = [:]
+        for word in tokens(text) {
+            if let year = year(word), (1990...2100).contains(year) { counts[year, default: 0] += 1 }
+        }
+        guard let year = counts.max(by: { ($0.value, $0.key) < ($1.value, $1.key) })?.key else { return nil }
+        return format(year, month, day)
     }
 
     private static func tokens(_ text: String) -> [Substring] {

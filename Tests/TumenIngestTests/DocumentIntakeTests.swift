@@ -83,6 +83,10 @@ struct DocumentIntakeTests {
         #expect(DocumentDates.firstDate(in: "Updated Sept. 30th, 2024, 9:02 a.m. ET") == "2024-09-30")
         #expect(DocumentDates.firstDate(in: "Posted 2025/01/07") == "2025-01-07")
         #expect(DocumentDates.firstDate(in: "Officials may 4 times a year…") == nil)
+        #expect(
+            DocumentDates.firstDate(
+                in: "Missiles fired\n\nSEOUL, March 10 (Yonhap) -- The 2025 budget, up from 2024, funds 2025 drills.")
+                == "2025-03-10")
     }
 
     @Test func sha256MatchesTheStandardTestVectors() {
