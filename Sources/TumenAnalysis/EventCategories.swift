@@ -12,14 +12,16 @@ import Foundation
 ///   "categories": [
 ///     { "name": "military", "compare": "military", "terms": ["troop*", "missile*", "air defense"] }
 ///   ],
-///   "eventVerbs": ["signed", "visited", "launched"]
+///   "eventVerbs": ["signed", "visited", "launched"],
+///   "figures": "economic"
 /// }
 /// ```
 /// - `terms`: words matched whole and without regard to case; a trailing `*` matches any word that starts with the
 ///   rest; several words (separated by spaces or hyphens) form a phrase matched on consecutive words.
 /// - `compare`: the category this one counts as when compared with a gold standard that has fewer categories.
 /// - An event's category is the one with most hits in its sentence (a chronology entry's headline counts three times,
-///   the rest of the entry once); ties go to the category listed first; `fallback` when nothing matches.
+///   the rest of the entry once); each sum of money or percentage in the sentence is one hit for `figures`; ties go
+///   to the category listed first; `fallback` when nothing matches.
 public struct EventCategories: Sendable, Equatable {
     /// One category and its keywords.
     public struct Category: Codable, Sendable, Equatable {
@@ -38,16 +40,20 @@ public struct EventCategories: Sendable, Equatable {
         var fallback: String
         var categories: [Category]
         var eventVerbs: [String]
+        var figures: String?
     }
 
     public var fallback: String
     public var categories: [Category]
     public var eventVerbs: [String]
+    /// The category that each sum of money or percentage in an event's sentence counts for, as one keyword would.
+    public var figures: String?
 
-    public init(fallback: String, categories: [Category], eventVerbs: [String]) {
+    public init(fallback: String, categories: [Category], eventVerbs: [String], figures: String? = nil) {
         self.fallback = fallback
         self.categories = categories
         self.eventVerbs = eventVerbs
+        self.figures = figures
     }
 
     /// The lexicon shipped with Tumen (`Resources/event_categories.json`).
@@ -58,7 +64,8 @@ public struct EventCategories: Sendable, Equatable {
     /// Reads an event category file (see the type's documentation for the format).
     public static func load(contentsOf url: URL) throws(AnalysisResourceError) -> EventCategories {
         let file = try decodeResource(File.self, at: url)
-        return EventCategories(fallback: file.fallback, categories: file.categories, eventVerbs: file.eventVerbs)
+        return EventCategories(
+            fallback: file.fallback, categories: file.categories, eventVerbs: file.eventVerbs, figures: file.figures)
     }
 }
 
@@ -79,6 +86,7 @@ struct EventCategoryMatcher: Sendable {
 
     private let names: [String]
     private let fallback: String
+    private let figures: Int?
     /// Terms by the key of their first word, or of their first word's stem (for `stem*`).
     private var byFirstKey: [UInt64: [Term]] = [:]
     private var byFirstStem: [UInt64: [Term]] = [:]
@@ -87,8 +95,10 @@ struct EventCategoryMatcher: Sendable {
     private let eventVerbs: Set<UInt64>
 
     init(_ lexicon: EventCategories) {
-        names = lexicon.categories.map(\.name)
+        let names = lexicon.categories.map(\.name)
+        self.names = names
         fallback = lexicon.fallback
+        figures = lexicon.figures.flatMap { names.firstIndex(of: $0) }
         eventVerbs = Set(lexicon.eventVerbs.map(WordKey.of))
         for (index, category) in lexicon.categories.enumerated() {
             for term in category.terms {
@@ -119,10 +129,12 @@ struct EventCategoryMatcher: Sendable {
         range.contains { text.tokens[$0].kind == .word && eventVerbs.contains(text.tokens[$0].key) }
     }
 
-    /// The category with most hits over the ranges, each counted `weight` times.
-    func category(_ text: ScannedText, _ ranges: [(range: Range<Int>, weight: Int)]) -> String {
+    /// The category with most hits over the ranges, each counted `weight` times, with `figures` sums of money and
+    /// percentages.
+    func category(_ text: ScannedText, _ ranges: [(range: Range<Int>, weight: Int)], figures count: Int = 0) -> String {
         guard !names.isEmpty else { return fallback }
         var scores = [Int](repeating: 0, count: names.count)
+        if let figures { scores[figures] += count }
         for (range, weight) in ranges {
             let words = range.filter { text.tokens[$0].kind == .word }
             for position in words.indices {

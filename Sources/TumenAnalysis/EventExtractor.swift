@@ -41,6 +41,11 @@ struct EventExtractor {
         var figurePeriods: [Int: Set<String>] = [:]
         // `83% full on Monday, compared with 95% a year ago`: a date right after a figure is its base or period.
         let figureEnds = Set(quantities.map(\.span.end))
+        // Sums of money and percentages per sentence: signs of an economic event.
+        var figureCounts: [Int: Int] = [:]
+        for quantity in quantities where quantity.unit.map({ $0 == "percent" || Lexicon.isMoney($0) }) == true {
+            figureCounts[quantity.sentence.start, default: 0] += 1
+        }
         // Statistics — shares, sums, rates, changes — have periods; a count of actors (`two navies`) does not.
         for quantity in quantities {
             guard let period = quantity.period, let unit = quantity.unit,
@@ -88,7 +93,10 @@ struct EventExtractor {
                 }
                 seen.append(expression.period)
                 if shared == nil {
-                    shared = (actors(in: body, mentions), categories.category(text, [(body, 1)]))
+                    shared = (
+                        actors(in: body, mentions),
+                        categories.category(text, [(body, 1)], figures: figureCounts[sentence.start] ?? 0)
+                    )
                 }
                 events.append(
                     sentenceEvent(

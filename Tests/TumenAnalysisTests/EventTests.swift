@@ -24,6 +24,12 @@ struct EventTests {
             analyze("The foreign ministers of Russia and China held talks in Moscow on June 3, 2024.", dated: nil)
                 .events.first)
         #expect(talks.category == "diplomatic")
+
+        let appeal = try #require(
+            analyze("The two sides met on Monday over $65 million.", dated: "2025-03-12").events.first)
+        #expect(appeal.category == "economic", "a sum of money counts for the economic category")
+        #expect(
+            analyze("The two sides met on Monday.", dated: "2025-03-12").events.first?.category == "diplomatic")
     }
 
     @Test("A chronology entry yields one event: the date that opens it")
