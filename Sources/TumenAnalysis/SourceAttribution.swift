@@ -28,8 +28,9 @@ typealias MentionSpan = (mention: EntityMention, firstToken: Int, endToken: Int)
 ///      words`, …) inherits nothing but does not end the carry-over;
 ///    - a sentence that names another known source without quoting it (a comparison) inherits nothing and ends it;
 ///    - a new paragraph or a new asserter ends it.
-/// 5. **Relays.** A bracketed citation after the figure (`(Yonhap 04/30/2025)`) and the publisher of a
-///    reference-list entry (`Yonhap News. 2024. "…"`) relay the claim; the author of the document (byline, opening
+/// 5. **Relays.** A bracketed citation after the figure (`(Yonhap 04/30/2025)`, or `[1]` naming the numbered
+///    reference-list entry `[1] U.S. Geological Survey, …`) and the publisher of a reference-list entry (`Yonhap
+///    News. 2024. "…"`) relay the claim; the author of the document (byline, opening
 ///    `Name, title, analyzes …`, or closing `Name is …` biography) ends every chain, and is the source when nobody
 ///    else is named.
 ///
@@ -78,6 +79,42 @@ struct SourceTracker {
         self.mentions = mentions
         self.registry = registry
         author = AuthorFinder(text: text, mentions: mentions).author()
+        footnotes = Self.footnotes(text, mentions)
+    }
+
+    /// Numbered reference-list entries, `[1] U.S. Geological Survey, …`: the name each number cites.
+    private let footnotes: [Int: String]
+
+    private static func footnotes(_ text: ScannedText, _ mentions: [MentionSpan]) -> [Int: String] {
+        let tokens = text.tokens
+        var result: [Int: String] = [:]
+        for index in tokens.indices
+        where (index == 0 || tokens[index].flags.contains(.lineBefore)) && tokens[index].isSymbol("[")
+            && index + 3 < tokens.count && tokens[index + 1].kind == .number && tokens[index + 2].isSymbol("]")
+        {
+            guard let number = Int(text.string(tokens: index + 1, index + 1)) else { continue }
+            let start = index + 3
+            if let known = mentions.first(where: { $0.firstToken == start }) {
+                result[number] = known.mention.name
+                continue
+            }
+            // Capitalised words, with `of`/`for`/`the` inside and initials (`U.S. Geological Survey`).
+            var end = start
+            var last = -1
+            while end < tokens.count, end - start < 12, !tokens[end].flags.contains(.lineBefore) || end == start {
+                let token = tokens[end]
+                let isInitialDot = token.isSymbol(".") && end > start && text.length(end - 1) == 1
+                let isConnector = token.kind == .word && (token.key == Lexicon.of || token.key == Lexicon.the)
+                if token.kind == .word, token.isCapitalized {
+                    last = end
+                } else if !isInitialDot && !isConnector {
+                    break
+                }
+                end += 1
+            }
+            if last >= start { result[number] = text.string(tokens: start, last) }
+        }
+        return result
     }
 
     // MARK: Word lists
@@ -760,6 +797,13 @@ struct SourceTracker {
         while open < sentence.endToken {
             if tokens[open].isSymbol("("),
                 let name = citationName(open: open, in: sentence, mentionRange: mentionRange)
+            {
+                return name
+            }
+            // `… of refined germanium supply [1].`
+            if tokens[open].isSymbol("["), open + 2 < sentence.endToken, tokens[open + 1].kind == .number,
+                tokens[open + 2].isSymbol("]"), let number = Int(text.string(tokens: open + 1, open + 1)),
+                let name = footnotes[number]
             {
                 return name
             }

@@ -216,6 +216,19 @@ struct SourceAttributionTests {
         #expect(figure(acronym, "14")?.source == "OFAC")
     }
 
+    @Test("A numbered footnote names the source of its reference-list entry")
+    func numberedFootnotes() {
+        let text = """
+            China refines about 60% of the world's germanium [1]. Prices rose 45% [2].
+
+            References
+            [1] U.S. Geological Survey, Mineral Commodity Summaries 2024.
+            [2] International Energy Agency, Outlook 2024.
+            """
+        #expect(figure(text, "about 60%")?.source == "U.S. Geological Survey")
+        #expect(figure(text, "45%")?.source?.contains("Energy Agency") == true)
+    }
+
     @Test("A headline with a colon and a reference-list publisher give origin and relay")
     func headlinesAndReferences() {
         let text = """
