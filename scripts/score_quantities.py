@@ -26,9 +26,10 @@ Units. Names are compared after this documented equivalence (everything else mus
   - occurrences: gold `launches`, `times`, `tests`, `visits` = `time` (the analyser reads `once`/`one time` as a
     count of occurrences; what occurred is in `measure`);
   - rates: `USD per year` = `USD annually`; a gold that gives the rate apart (`unit` barrel, `per` day) means
-    `barrel per day`;
+    `barrel per day`; a gold without `per` whose unit is the rate's base (`USD` for `$40 billion a year`) accepts it;
   - multiples: gold `time` (`threefold`, `twice`) = `ratio` (`nine times higher`);
-  - `cubic meter(s)`, `bcm` = `cubic metre`; `basis points`, `bps` = `basis point`.
+  - `cubic meter(s)`, `bcm` = `cubic metre`; `basis points`, `bps` = `basis point`; `kilogram` = `kg`;
+    `millimetre` = `mm`.
   Fair because each group names one physical unit of counting; a wrong dimension (person vs USD) never matches.
 
 Qualifiers. Both sides are normalised to about / over / under / up to / at least / nearly / exact:
@@ -70,6 +71,8 @@ UNIT_GROUPS = {
     "tonne": ["tonne", "tonnes", "ton", "tons", "metric ton", "metric tons"],
     "time": ["time", "times", "launch", "launches", "test", "tests", "visit", "visits", "ratio"],
     "cubic metre": ["cubic metre", "cubic metres", "cubic meter", "cubic meters", "bcm"],
+    "kg": ["kg", "kilogram", "kilograms"],
+    "mm": ["mm", "millimetre", "millimetres", "millimeter", "millimeters"],
     "basis point": ["basis point", "basis points", "bp", "bps"],
 }
 UNIT_ALIASES = {name: group for group, names in UNIT_GROUPS.items() for name in names}
@@ -293,7 +296,10 @@ def main():
         found += 1
         label = "%s %d %r" % (g["doc"][:3], g["start"], g["text"])
         fraction_in_percent = hit.get("unit") == "ratio" and norm_unit(gold_unit(g)) == "percent"
-        if norm_unit(hit.get("unit")) == norm_unit(gold_unit(g)) or fraction_in_percent:
+        # A gold that leaves the rate out (`USD` for `$40 billion a year`) accepts the unit without it.
+        base = (hit.get("unit") or "").split(" per ")[0] if "per" not in g else None
+        if norm_unit(hit.get("unit")) == norm_unit(gold_unit(g)) or fraction_in_percent or (
+                base and norm_unit(base) == norm_unit(gold_unit(g))):
             unit_ok += 1
         else:
             wrong_units.append("%s: %s vs gold %s" % (label, hit.get("unit"), gold_unit(g)))

@@ -15,7 +15,7 @@ struct Attributor {
 
     private static let pronouns = Lexicon.keys([
         "he", "she", "they", "it", "we", "i", "you", "this", "that", "some", "others", "many", "experts", "analysts",
-        "officials", "sources", "who", "which",
+        "officials", "sources", "who", "which", "there",
     ])
     private static let auxiliaries = Lexicon.keys([
         "are", "is", "was", "were", "be", "been", "being", "have", "has", "had", "estimated", "believed", "thought",

@@ -793,7 +793,14 @@ struct QuantityExtractor {
         var known: Int?
         while position < limit, words.count < 5 {
             let token = tokens[position]
-            guard token.kind == .word, !Lexicon.stopWords.contains(token.key) || Lexicon.units[token.key] != nil
+            // `cable and pipeline incidents`: modifiers joined by `and` or `or`.
+            let joinsModifiers =
+                !words.isEmpty && (token.key == Lexicon.and || token.key == Lexicon.or) && position + 1 < limit
+                && tokens[position + 1].kind == .word && tokens[position + 1].isLowercase
+                && Lexicon.cardinals[tokens[position + 1].key] == nil
+                && !isPlainNoun(words[words.count - 1], singularAllowed: false)
+            guard token.kind == .word,
+                !Lexicon.stopWords.contains(token.key) || Lexicon.units[token.key] != nil || joinsModifiers
             else { break }
             if Lexicon.units[token.key] != nil {
                 // The head is the last noun: `rocket systems` counts systems, `artillery shells` shells.

@@ -125,6 +125,8 @@ struct NumberTests {
             #expect(bcm?.value == 117e9)
             #expect(bcm?.unit == "cubic metre")
             #expect(figures("The city bought 3,000 buses and 40 houses.").map(\.unit) == ["bus", "house"])
+            #expect(figures("There were 11 cable and pipeline incidents.").first?.unit == "incident")
+            #expect(figures("It listed 14 entities and four individuals.").map(\.value) == [14, 4])
         }
     }
 
