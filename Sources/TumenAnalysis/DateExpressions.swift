@@ -270,6 +270,12 @@ struct DateFinder {
         var verb = first - 1
         if let key = word(verb), DateWords.datePrepositions.contains(key) { verb -= 1 }
         if let key = word(verb), DateWords.statementVerbs.contains(key) { return .statement }
+        // `Fiscal Year 2026`, `fiscal 2024`: a label, not a date of the sentence.
+        if word(first - 1) == DateWords.fiscal
+            || (word(first - 1) == DateWords.year && word(first - 2) == DateWords.fiscal)
+        {
+            return .attributive
+        }
         // `the 2016 level`, `their 2000 treaty`, `Russia's 2024 budget`.
         if expression.finish == nil, !expression.isOpen, expression.begin.month == 0, !expression.isRelative,
             expression.endToken == first + 1, expression.endToken < sentence.endToken,
@@ -486,6 +492,7 @@ enum DateWords {
     static let at = WordKey.of("at")
     static let and = WordKey.of("and")
     static let or = WordKey.of("or")
+    static let fiscal = WordKey.of("fiscal")
     static let year = WordKey.of("year")
     static let half = WordKey.of("half")
     static let quarter = WordKey.of("quarter")

@@ -11,7 +11,8 @@ import TumenProtocol
 /// - A date of day or month precision is enough; a year or a range dates an event only when its sentence has a verb
 ///   of action (`signed`, `visited`, …, see `EventCategories.eventVerbs`): `trade reached $15 billion in 2023`
 ///   states a figure, not an event. A month or a year that is the period of a statistic of its sentence (a share,
-///   a sum, a rate or a change: `inflation slowed to 2.3% in February`) is not an event either.
+///   a sum, a rate or a change: `inflation slowed to 2.3% in February`) is not an event either, unless a decision
+///   comes with the sum (`announced a ₩26 trillion package in May`).
 /// - Chronologies: a line that opens with a full date and a dash or colon (`March 28, 2024 - Russia vetoed …`) is an
 ///   entry, and that date is its event. Other dates in the entry (`on June 17`, `in 2017`) are details of the entry:
 ///   they re-date the entry's own story more often than they mark a new one, so they are not reported as events
@@ -84,6 +85,7 @@ struct EventExtractor {
                     !text.isWord(expression.firstToken - 1, in: Self.nonEventLeads),
                     !expression.isRelative || !figureEnds.contains(text.tokens[expression.firstToken].start - 1),
                     expression.begin.day > 0 || figurePeriods[sentence.start]?.contains(expression.period) != true
+                        || body.contains(where: { text.isWord($0, in: Self.decisionVerbs) })
                 else { continue }
                 if expression.begin.day == 0 && expression.begin.month == 0 || expression.finish != nil {
                     if hasVerb == nil {
@@ -185,6 +187,14 @@ struct EventExtractor {
         }
         return phrase
     }
+
+    /// Verbs of a decision that a sum of money accompanies (`announced a ₩26 trillion package in May`): its month
+    /// dates the decision, not only the sum.
+    private static let decisionVerbs = Set(
+        [
+            "announced", "approved", "signed", "unveiled", "launched", "awarded", "agreed", "introduced", "imposed",
+            "pledged", "adopted", "passed", "enacted", "allocated", "committed", "granted",
+        ].map(WordKey.of))
 
     /// Words before a date that make it a deadline, a comparison base, the end of a reporting period or a birth
     /// date: `by 2027`, `than a year earlier`, `compared with 2023`, `the quarter ended September 30`, `born 14 March

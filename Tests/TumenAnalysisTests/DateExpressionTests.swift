@@ -113,6 +113,10 @@ struct DateExpressionTests {
         #expect(eventDates("In December, the agency cut its forecast.", dated: date) == ["2024-12 month"])
         #expect(eventDates("The plant will open in December.", dated: date) == ["2025-12 month"])
         #expect(eventDates("Inflation slowed to 2.3% in February.", dated: date).isEmpty)
+        #expect(eventDates("Korea announced a $26 billion package in February.", dated: date) == ["2025-02 month"])
+        #expect(
+            eventDates("The committee will mark up the Fiscal Year 2026 bill on June 4.", dated: date)
+                == ["2025-06-04 day"])
         #expect(eventDates("Two ships docked at the port in February.", dated: date) == ["2025-02 month"])
     }
 
