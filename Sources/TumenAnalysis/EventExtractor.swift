@@ -134,8 +134,19 @@ struct EventExtractor {
             cut = cut.lowerBound..<(cut.upperBound + 1)
         }
         return makeEvent(
-            sentence, expression, phrase: phrase(body.lowerBound, body.upperBound, skipping: cut),
+            sentence, expression, phrase: phrase(body.lowerBound, withoutAttribution(body), skipping: cut),
             actors: actors, category: category)
+    }
+
+    /// The end of the range without a closing attribution: `Oil rose on Tuesday, traders said.` → `Oil rose`.
+    private func withoutAttribution(_ range: Range<Int>) -> Int {
+        let tokens = text.tokens
+        var comma = range.upperBound - 1
+        while comma > range.lowerBound, range.upperBound - comma <= 8, !tokens[comma].isSymbol(",") { comma -= 1 }
+        guard comma > range.lowerBound + 2, tokens[comma].isSymbol(","),
+            (comma + 1..<range.upperBound).contains(where: { text.isWord($0, in: Lexicon.reportingVerbs) })
+        else { return range.upperBound }
+        return comma
     }
 
     private func makeEvent(

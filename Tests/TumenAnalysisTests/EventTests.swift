@@ -80,6 +80,9 @@ struct EventTests {
                 .events.first)
         #expect(wire.date == "2025-03-03")
         #expect(wire.event == "Russia shipped oil to Iran")
+        #expect(
+            analyze("Oil prices rose on Monday, traders said.", dated: "2025-03-04").events.first?.event
+                == "Oil prices rose")
         #expect(wire.actors == ["Russia", "Iran"])
         #expect(
             eventDates("SEOUL, March 4 (Yonhap) -- North Korea fired a missile on Monday.", dated: "2025-03-04")
