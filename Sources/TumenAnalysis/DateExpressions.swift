@@ -76,9 +76,9 @@ struct SentenceDates {
 ///   `last June`, `(on) Wednesday`, `last Wednesday`, `September 11 this year`, `two years ago`;
 /// - relative to the anchor: `two years later`, `three months earlier`, `the following month`, `the next day`,
 ///   `the previous year`, `the year before`, `later that year`; a month or day without a year takes the year of a
-///   date in the same or the previous sentence of its paragraph, else it is the latest such month or day up to the
-///   reference date — or the next one, and so is a bare weekday, in a clause about the future (`will`, `is due
-///   to`, `expects … to`).
+///   date in the same or the previous sentence of its paragraph, else the year that puts its month at or before
+///   the reference date's month — or at or after it in a clause about the future (`will`, `is due to`, `expects …
+///   to`), where a bare weekday also counts forward.
 ///
 /// Not dates: `today` (unless next to a verb in the past: `has today signed`) and `now` (rhetorical more often than
 /// not), weeks, `recently`, `in recent years`.
@@ -491,7 +491,6 @@ enum DateWords {
     static let asWord = WordKey.of("as")
     static let at = WordKey.of("at")
     static let and = WordKey.of("and")
-    static let or = WordKey.of("or")
     static let fiscal = WordKey.of("fiscal")
     static let year = WordKey.of("year")
     static let half = WordKey.of("half")
@@ -597,7 +596,7 @@ struct DateParser {
     /// The last date the text mentioned: what `two years later` counts from.
     var anchor: CalendarDate?
     /// Whether the anchor was mentioned in this sentence or the one before, in the same paragraph: a year-less
-    /// `June 5` then takes the anchor's year, else the latest such day up to the reference date.
+    /// `June 5` then takes the anchor's year, else the year that puts its month at or before the reference date's.
     var anchorIsLocal: Bool
     /// Whether the clause speaks of the future: `Thursday` and a year-less `June 5` then count forward from the
     /// reference date.
@@ -646,7 +645,7 @@ struct DateParser {
         guard var point = found else { return nil }
         // `in February and March 2023`: the year written after the second month is the first one's too.
         if point.date.year == 0, point.finish == nil,
-            isWord(point.end, DateWords.and) || isWord(point.end, DateWords.or),
+            isWord(point.end, DateWords.and) || isWord(point.end, Lexicon.or),
             month(at: point.end + 1) != nil
         {
             if let year = year(at: point.end + 2) {

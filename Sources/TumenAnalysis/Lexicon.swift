@@ -138,9 +138,11 @@ enum Lexicon {
     /// Whether a unit is an amount of money (`USD`, `KRW`) or a rate of one (`USD per year`).
     static func isMoney(_ unit: String) -> Bool {
         let code = unit.prefix(3)
-        return code.count == 3 && code.unicodeScalars.allSatisfy { ("A"..."Z").contains($0) }
-            && (unit.count == 3 || unit.dropFirst(3).hasPrefix(" per "))
+        return currencies.contains(String(code)) && (unit.count == 3 || unit.dropFirst(3).hasPrefix(" per "))
     }
+
+    /// Every currency code a figure can carry.
+    static let currencies = Set(currencyCodes.values).union(currencySymbols.values)
 
     /// Currency names after the number, as word sequences (longest first when looked up).
     static let currencyWords: PhraseTable<String> = PhraseTable([

@@ -127,10 +127,6 @@ struct QuantityExtractor {
         index >= 0 && index < tokens.count && tokens[index].kind == .word && tokens[index].key == key
     }
 
-    private func isWord(_ index: Int, in keys: Set<UInt64>) -> Bool {
-        index >= 0 && index < tokens.count && tokens[index].kind == .word && keys.contains(tokens[index].key)
-    }
-
     /// Words that make `double` or `triple` a multiple: `nearly double`, `more than triple`, `to double`.
     private static let multipleLeads = Set(
         ["nearly", "almost", "than", "roughly", "about", "around", "over", "to", "some", "approximately"].map(
@@ -461,7 +457,7 @@ struct QuantityExtractor {
         }
         if let multiple = Lexicon.multiples[key] {
             // `doubled`, `threefold`; `nearly double`, `more than triple`, `to double`.
-            guard !multiple.needsQualifier || isWord(index - 1, in: Self.multipleLeads) else { return nil }
+            guard !multiple.needsQualifier || text.isWord(index - 1, in: Self.multipleLeads) else { return nil }
             return make(multiple.value, end: next, unit: "ratio")
         }
         guard var value = Lexicon.cardinals[key] else { return nil }

@@ -65,9 +65,12 @@ struct SourceTracker {
 
     private var carried: (chain: [String], isDocument: Bool)?
     private var lastPerson: String?
-    /// The last organisation that opened a sentence as its subject (`Kitamori Semiconductor will invest …`), known
-    /// to the gazetteer or not: what `the company said` and `it said` refer to when the paragraph names no other.
+    /// The last organisation the gazetteer does not know that opened a sentence as its subject, anywhere before in
+    /// the document (`Kitamori Semiconductor will invest …`): what `the company said` and `it said` refer to when
+    /// their paragraph names no known organisation.
     private var lastCompany: String?
+    /// The index of the first mention of the current paragraph.
+    private var paragraphMentions = 0
     private var publisher: String?
     /// Canonical names of the sources named so far in the document with their words, for short later mentions.
     private var named: [(name: String, words: Set<Substring>)] = []
@@ -88,14 +91,19 @@ struct SourceTracker {
     private static func footnotes(_ text: ScannedText, _ mentions: [MentionSpan]) -> [Int: String] {
         let tokens = text.tokens
         var result: [Int: String] = [:]
+        var mentionAt: [Int: String]?
         for index in tokens.indices
         where (index == 0 || tokens[index].flags.contains(.lineBefore)) && tokens[index].isSymbol("[")
             && index + 3 < tokens.count && tokens[index + 1].kind == .number && tokens[index + 2].isSymbol("]")
         {
             guard let number = Int(text.string(tokens: index + 1, index + 1)) else { continue }
             let start = index + 3
-            if let known = mentions.first(where: { $0.firstToken == start }) {
-                result[number] = known.mention.name
+            if mentionAt == nil {
+                mentionAt = Dictionary(
+                    mentions.map { ($0.firstToken, $0.mention.name) }, uniquingKeysWith: { a, _ in a })
+            }
+            if let known = mentionAt?[start] {
+                result[number] = known
                 continue
             }
             // Capitalised words, with `of`/`for`/`the` inside and initials (`U.S. Geological Survey`).
@@ -266,6 +274,7 @@ struct SourceTracker {
         if first == 0 || tokens[first].flags.contains(.lineBefore) {
             carried = nil
             lastPerson = nil
+            paragraphMentions = mentionRange.lowerBound
             publisher = referencePublisher(sentence, mentionRange: mentionRange)
         }
         if let company = openingOrganisation(sentence, mentionRange: mentionRange) { lastCompany = company }
@@ -524,7 +533,7 @@ struct SourceTracker {
             }
             // `…, it said`: with no source in hand, the organisation the text is about.
             if text.isWord(position, Self.it), position == sentence.firstToken || tokens[position - 1].isSymbol(","),
-                let organisation = lastOrganisation(before: position)
+                let organisation = lastOrganisation(before: position, mentionRange: mentionRange)
             {
                 return (Assertion(chain: [organisation]), position)
             }
@@ -537,7 +546,7 @@ struct SourceTracker {
             return (Assertion(chain: [text.string(tokens: start, position)]), start)
         }
         if Self.companyNouns.contains(token.key), text.isWord(position - 1, Lexicon.the),
-            let company = lastOrganisation(before: position - 1)
+            let company = lastOrganisation(before: position - 1, mentionRange: mentionRange)
         {
             return (Assertion(chain: [company]), position - 1)
         }
@@ -547,14 +556,19 @@ struct SourceTracker {
     }
 
     /// `the company said`: the last organisation named before `token` in its paragraph.
-    private func lastOrganisation(before token: Int) -> String? {
-        var paragraphStart = token
-        while paragraphStart > 0, !tokens[paragraphStart].flags.contains(.blankLineBefore) { paragraphStart -= 1 }
-        return mentions.last {
-            $0.endToken <= token && $0.firstToken >= paragraphStart && $0.mention.kind == "organisation"
-        }?
-        .mention.name ?? lastCompany
+    private func lastOrganisation(before token: Int, mentionRange: Range<Int>) -> String? {
+        // The paragraph's mentions up to this sentence's, the nearest first; a bounded look back.
+        var index = mentionRange.upperBound - 1
+        while index >= paragraphMentions, mentionRange.upperBound - index <= Self.organisationLookBack {
+            let mention = mentions[index]
+            if mention.endToken <= token, mention.mention.kind == "organisation" { return mention.mention.name }
+            index -= 1
+        }
+        return lastCompany
     }
+
+    /// How many mentions `the company said` looks back through for the organisation it means.
+    private static let organisationLookBack = 200
 
     /// The organisation a sentence opens with as its subject, when the gazetteer does not know it: two or more
     /// capitalised words (no country, place or person among them) followed by a lower-case word — `Kitamori

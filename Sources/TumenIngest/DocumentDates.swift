@@ -16,8 +16,8 @@ public enum DocumentDates {
     /// the first 3,000 characters, as `YYYY-MM-DD`; else a wire dateline's month and day (`SEOUL, March 10
     /// (Yonhap) --`) with the year the text mentions most.
     public static func firstDate(in text: String) -> String? {
-        let words = tokens(String(text.unicodeScalars.prefix(3000)))
-        return fullDate(in: words) ?? wireDateline(in: words, text: text)
+        let opening = String(text.unicodeScalars.prefix(3000))
+        return fullDate(in: tokens(opening)) ?? wireDateline(in: opening, text: text)
     }
 
     private static func fullDate(in words: [Substring]) -> String? {
@@ -34,21 +34,47 @@ public enum DocumentDates {
         return nil
     }
 
-    /// A wire dateline without a year (`SEOUL, March 10 (Yonhap) --`), dated by the year the text mentions most
-    /// (the latest of equally frequent ones).
-    private static func wireDateline(in words: [Substring], text: String) -> String? {
-        guard
-            let index = words.indices.dropLast(2).first(where: { index in
-                words[index].count >= 2 && words[index].allSatisfy(\.isUppercase) && month(words[index + 1]) != nil
-                    && day(words[index + 2]) != nil
-            }), let month = month(words[index + 1]), let day = day(words[index + 2])
-        else { return nil }
-        var counts: [Int: Int] = [:]
-        for word in tokens(text) {
-            if let year = year(word), (1990...2100).contains(year) { counts[year, default: 0] += 1 }
+    /// A wire dateline without a year opening a line (`SEOUL, March 10 (Yonhap) --`), dated by the year the text
+    /// mentions most (the latest of equally frequent ones).
+    private static func wireDateline(in opening: String, text: String) -> String? {
+        for line in opening.split(whereSeparator: \.isNewline) {
+            guard let comma = line.firstIndex(of: ","),
+                line[..<comma].contains(where: \.isLetter),
+                line[..<comma].allSatisfy({ $0.isUppercase || $0 == " " || $0 == "/" || $0 == "-" })
+            else { continue }
+            let words = tokens(String(line[line.index(after: comma)...]))
+            guard words.count >= 2, let month = month(words[0]), let day = day(words[1]) else { continue }
+            guard let year = mostMentionedYear(in: text) else { return nil }
+            return format(year, month, day)
         }
-        guard let year = counts.max(by: { ($0.value, $0.key) < ($1.value, $1.key) })?.key else { return nil }
-        return format(year, month, day)
+        return nil
+    }
+
+    /// The four-digit year (1990–2100) written most often in the text, the latest of equally frequent ones.
+    private static func mostMentionedYear(in text: String) -> Int? {
+        var counts: [Int: Int] = [:]
+        var run = 0  // digits of the current number so far; -1 for digits glued to a letter (`KN2025`)
+        var value = 0
+        var afterLetter = false
+        func close() {
+            if run == 4, (1990...2100).contains(value) { counts[value, default: 0] += 1 }
+            run = 0
+            value = 0
+        }
+        for scalar in text.unicodeScalars {
+            if ("0"..."9").contains(scalar) {
+                if run == 0 && afterLetter { run = -1 }
+                if run >= 0 {
+                    run += 1
+                    if run <= 4 { value = value * 10 + Int(scalar.value - 0x30) }
+                }
+            } else {
+                close()
+                afterLetter = scalar.properties.isAlphabetic
+            }
+        }
+        close()
+        return counts.max(by: { ($0.value, $0.key) < ($1.value, $1.key) })?.key
     }
 
     private static func tokens(_ text: String) -> [Substring] {
