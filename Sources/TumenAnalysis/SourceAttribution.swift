@@ -574,16 +574,7 @@ struct SourceTracker {
     /// capitalised words (no country, place or person among them) followed by a lower-case word — `Kitamori
     /// Semiconductor will invest`.
     private func openingOrganisation(_ sentence: Sentence, mentionRange: Range<Int>) -> String? {
-        var start = sentence.firstToken
-        // After a dateline: `TOKYO -- Kitamori Semiconductor will invest …`.
-        var dateline = start
-        while dateline < sentence.endToken, text.isCapitals(dateline) { dateline += 1 }
-        if dateline > start, dateline < sentence.endToken,
-            tokens[dateline].isSymbol("-") || tokens[dateline].isSymbol("—")
-        {
-            start = dateline
-            while start < sentence.endToken, tokens[start].kind == .symbol { start += 1 }
-        }
+        var start = text.afterDateline(from: sentence.firstToken, limit: sentence.endToken)
         if text.isWord(start, Lexicon.the) { start += 1 }
         // Known bodies are found by the gazetteer in their paragraph; this remembers the others (companies).
         if mention(startingAt: start, in: mentionRange) != nil { return nil }
@@ -1053,11 +1044,7 @@ struct AuthorFinder {
     /// Aerospace Co., Ltd., a maker of …, today announced …`, `… Office of Foreign Assets Control (OFAC) today
     /// designated …`.
     private func pressReleaseIssuer(_ start: Int, _ end: Int) -> String? {
-        var position = skipBullets(start, end)
-        // A dateline first: `WASHINGTON —`.
-        var dateline = position
-        while dateline < end, text.isCapitals(dateline) { dateline += 1 }
-        if dateline > position, dateline < end, tokens[dateline].kind == .symbol { position = dateline + 1 }
+        let position = text.afterDateline(from: skipBullets(start, end), limit: end)
         guard position + 2 <= end,
             let today = (position..<min(end - 1, position + 45)).first(where: { text.isWord($0, Self.todayWord) }),
             tokens[today + 1].kind == .word, tokens[today + 1].isLowercase
@@ -1208,6 +1195,18 @@ extension ScannedText {
         let token = tokens[index]
         return token.kind == .word && token.end - token.start >= 2
             && (token.start..<token.end).allSatisfy { Scalars.isUpper(scalars[$0]) }
+    }
+
+    /// The first token after a short dateline of words in capitals and a dash (`TOKYO --`, `WASHINGTON —`) at
+    /// `start`, or `start` when there is none.
+    func afterDateline(from start: Int, limit: Int) -> Int {
+        var index = start
+        while index < limit, isCapitals(index) { index += 1 }
+        guard index > start, index < limit, tokens[index].isSymbol("-") || tokens[index].isSymbol("—") else {
+            return start
+        }
+        while index < limit, tokens[index].kind == .symbol { index += 1 }
+        return index
     }
 
     /// Whether the word at `index` ends in `-ly` (an adverb).
