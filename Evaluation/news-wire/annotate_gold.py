@@ -4,8 +4,9 @@
 Each record names the exact span text and, where the text occurs more than
 once in the article, a unique context string (`ctx`) that contains it.
 Offsets are computed here (Python str indexing = Unicode code points) and
-written to gold_quantities.jsonl / gold_events.jsonl.  Run check_gold.py
-afterwards to verify them independently.
+written to gold_quantities.jsonl / gold_events.jsonl.  Run
+`python3 Evaluation/check_gold.py Evaluation/news-wire` afterwards to verify
+them independently.
 
 Usage:  python3 annotate_gold.py
 """
