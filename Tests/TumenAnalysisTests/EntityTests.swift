@@ -30,6 +30,29 @@ struct EntityTests {
         #expect(names("North Korea-Russia ties, NORTH KOREA") == ["North Korea", "Russia", "North Korea"])
     }
 
+    @Test("Fixed descriptions name their body; bare descriptions name nothing")
+    func descriptions() {
+        #expect(names("the EU statistics office said") == ["Eurostat"])
+        #expect(names("the European Union's statistics office said") == ["Eurostat"])
+        #expect(names("South Korea's spy agency said") == ["NIS"])
+        #expect(names("Seoul’s spy agency said") == ["NIS"])
+        #expect(names("the U.N. refugee agency and the UN nuclear watchdog") == ["UNHCR", "IAEA"])
+        #expect(names("the UN's humanitarian office") == ["OCHA"])
+        #expect(names("the EU's executive arm proposed") == ["European Commission"])
+        #expect(
+            names("Brazil's central bank, the Turkish central bank and Japan's Central Bank")
+                == ["Central Bank of Brazil", "Central Bank of the Republic of Türkiye", "Bank of Japan"])
+        #expect(names("Germany's federal statistics office") == ["Destatis"])
+        #expect(names("Japan's finance ministry") == ["Ministry of Finance (Japan)"])
+        #expect(names("China's customs administration") == ["General Administration of Customs"])
+        #expect(names("Russia's Federal Security Service") == ["FSB"])
+        #expect(names("Israel's military said") == ["Israel Defense Forces"])
+        #expect(names("Japan's top government spokesman said") == ["Japan"])
+        #expect(names("the central bank said") == [])
+        #expect(names("The spy agency said") == [])
+        #expect(names("the ministry, the regulator, the agency and the watchdog said") == [])
+    }
+
     @Test("Spans count Unicode scalars, also after non-ASCII text")
     func scalarOffsets() throws {
         let text = "정승호 사진 — «Россия» é\u{301} then Russia sent 20,000 containers"
