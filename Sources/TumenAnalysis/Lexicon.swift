@@ -126,6 +126,41 @@ enum Lexicon {
         "co", "corp", "corporation", "inc", "ltd", "llc", "plc", "ag", "sa", "gmbh", "nv", "pjsc", "jsc",
     ])
 
+    /// Words of rank or office written before a person's name: `Rep.`, `Dr.`, `Rear Admiral`, `Chief Executive
+    /// Officer`.
+    static let personTitles = keys([
+        "mr", "mrs", "ms", "dr", "prof", "professor", "rep", "representative", "sen", "senator", "gen", "general",
+        "lt", "lieutenant", "col", "colonel", "maj", "major", "capt", "captain", "cmdr", "commander", "adm",
+        "admiral", "rear", "vice", "brig", "brigadier", "sgt", "sergeant", "marshal", "chief", "executive",
+        "financial", "operating", "officer", "president", "minister", "prime", "deputy", "secretary", "director",
+        "chairman", "chairwoman", "chair", "governor", "gov", "mayor", "ambassador", "amb", "spokesman",
+        "spokeswoman", "spokesperson", "commissioner", "ceo", "cfo", "coo", "cto", "sir", "dame", "lord", "judge",
+        "justice", "rev", "sheikh", "premier", "chancellor", "envoy", "senior", "fellow", "associate", "assistant",
+        "inspector", "superintendent", "detective", "constable", "hon", "acting", "former", "head",
+    ])
+
+    /// Portfolios that are part of a title only before one (`Finance Minister`, not `Health Canada`).
+    static let portfolios = keys([
+        "foreign", "defence", "defense", "finance", "economy", "trade", "interior", "health", "energy", "justice",
+        "labour", "labor", "education", "transport", "agriculture", "industry", "environment", "state",
+    ])
+
+    /// Words that end or make up the name of a body rather than a person (`Cornwall Insight`, `Halvorsen Capital`).
+    static let organisationWords = keys([
+        "agency", "bank", "insight", "capital", "securities", "group", "holdings", "institute", "foundation",
+        "university", "centre", "center", "council", "programme", "program", "forum", "fund", "association", "union",
+        "party", "network", "desk", "research", "analytics", "partners", "consulting", "trust", "times", "news",
+        "post", "journal", "press", "daily", "monitor", "watch", "service", "services", "office", "reserve",
+        "exchange", "energy", "motors", "airlines", "airways", "semiconductor", "electronics", "industries",
+        "systems", "technologies", "aerospace", "shipbuilding", "steel", "mining", "resources", "petroleum",
+        "ministry", "department", "committee", "commission", "authority", "bureau", "board", "court", "police",
+        "army", "navy", "forces", "force", "staff", "command", "government", "administration", "parliament",
+        "assembly", "congress", "senate", "house", "cabinet", "school", "college", "laboratory", "lab", "society",
+        "organisation", "organization", "federation", "alliance", "coalition", "company", "corporation", "bloc",
+        "observatory", "directorate", "inspectorate", "secretariat", "mission", "embassy", "consortium", "cluster",
+        "intelligence", "statistics", "customs", "data", "report", "survey", "review", "project", "initiative",
+    ])
+
     /// Verbs that report what somebody said or found: a subject never reaches back past one
     /// (`The company said revenue rose to $4bn`: the subject of `rose` is `revenue`).
     static let reportingVerbs = keys([

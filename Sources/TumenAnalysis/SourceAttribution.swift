@@ -65,6 +65,13 @@ struct SourceTracker {
 
     private var carried: (chain: [String], isDocument: Bool)?
     private var lastPerson: String?
+    /// People named so far in the document, in full, for a later surname alone (`Whitfield said`).
+    private var people: [String] = []
+    /// The speaker of a quotation still open at the end of the previous sentence of the paragraph; empty when the
+    /// quotation's speaker is not known yet.
+    private var openQuote: [String]?
+    /// The kind of every entity the gazetteer found in the document, by name.
+    private let entityKinds: [String: String]
     /// The last organisation the gazetteer does not know that opened a sentence as its subject, anywhere before in
     /// the document (`Kitamori Semiconductor will invest …`): what `the company said` and `it said` refer to when
     /// their paragraph names no known organisation.
@@ -82,7 +89,43 @@ struct SourceTracker {
         self.mentions = mentions
         self.registry = registry
         author = AuthorFinder(text: text, mentions: mentions).author()
+        entityKinds = Dictionary(mentions.map { ($0.mention.name, $0.mention.kind) }, uniquingKeysWith: { a, _ in a })
+        people = Self.titledPeople(text)
         footnotes = Self.footnotes(text, mentions)
+    }
+
+    /// Names of two or three words after a title anywhere in the text (`Rear Admiral Dana Whitfield`, `Dr. Marcus
+    /// Lee`): the people a surname alone may mean later.
+    private static func titledPeople(_ text: ScannedText) -> [String] {
+        let tokens = text.tokens
+        var result: [String] = []
+        var index = 0
+        while index < tokens.count {
+            guard text.isWord(index, in: Lexicon.personTitles) else {
+                index += 1
+                continue
+            }
+            let limit = min(tokens.count, index + 12)
+            let first = text.titlesEnd(from: index, limit: limit)
+            guard first > index, text.isNameWord(first) else {
+                index += 1
+                continue
+            }
+            var end = first
+            var words = 0
+            while end < limit, words < 3, text.isNameWord(end),
+                !Lexicon.organisationWords.contains(tokens[end].key), !Lexicon.personTitles.contains(tokens[end].key)
+            {
+                end = text.nameWordEnd(from: end, limit: limit)
+                words += 1
+            }
+            if words >= 2 {
+                let name = text.string(tokens: first, end - 1)
+                if !result.contains(name) { result.append(name) }
+            }
+            index = max(end, index + 1)
+        }
+        return result
     }
 
     /// Numbered reference-list entries, `[1] U.S. Geological Survey, …`: the name each number cites.
@@ -134,12 +177,18 @@ struct SourceTracker {
         "predicted", "predicts", "warned", "warns", "added", "adds", "confirmed", "confirms", "revealed", "reveals",
         "disclosed", "discloses", "argued", "argues", "wrote", "writes", "indicated", "indicates", "suggested",
         "suggests", "acknowledged", "explained", "insisted", "observed", "concluded", "forecast", "forecasts",
-        "informed", "briefed", "testified", "put", "puts", "counted", "tallied", "recorded",
+        "informed", "briefed", "testified", "put", "puts", "counted", "tallied", "recorded", "expect", "expects",
+        "expected", "signalled", "signaled", "signals",
     ])
     /// Verbs that attribute only when a known organisation or person does them: `the NIS put the toll at`, not
     /// `North Korea recorded a deficit`.
     private static let weakVerbs = Lexicon.keys([
         "recorded", "found", "finds", "showed", "shows", "counted", "tallied", "put", "puts", "calculated",
+    ])
+    /// Verbs that can follow what was said and precede who said it: `"…," said Park`.
+    private static let invertingVerbs = Lexicon.keys([
+        "said", "says", "added", "adds", "wrote", "writes", "stated", "noted", "warned", "explained", "argued",
+        "insisted", "concluded", "observed", "continued",
     ])
     private static let beForms = Lexicon.keys(["is", "are", "was", "were", "be", "been", "being"])
     private static let passiveMarkers = Lexicon.keys([
@@ -156,7 +205,8 @@ struct SourceTracker {
     private static let documentNouns = Lexicon.keys([
         "report", "reports", "study", "studies", "survey", "analysis", "assessment", "estimate", "estimates", "data",
         "statistics", "paper", "findings", "review", "audit", "census", "poll", "briefing", "document", "dataset",
-        "database", "tally", "calculation", "calculations", "yearbook", "bulletin", "testimony", "memo",
+        "database", "tally", "calculation", "calculations", "yearbook", "bulletin", "testimony", "memo", "figures",
+        "statement", "forecast", "forecasts", "projection", "projections", "outlook",
     ])
     private static let publishing = Lexicon.keys([
         "published", "released", "issued", "compiled", "prepared", "produced", "commissioned", "conducted",
@@ -273,19 +323,13 @@ struct SourceTracker {
         let first = sentence.firstToken
         if first == 0 || tokens[first].flags.contains(.lineBefore) {
             carried = nil
-            lastPerson = nil
+            openQuote = nil
             paragraphMentions = mentionRange.lowerBound
             publisher = referencePublisher(sentence, mentionRange: mentionRange)
         }
         if let company = openingOrganisation(sentence, mentionRange: mentionRange) { lastCompany = company }
         var result = SentenceSources(publisher: publisher)
-        if let assertion = headline(sentence, mentionRange: mentionRange)
-            ?? accordingTo(sentence, mentionRange: mentionRange)
-            ?? speaker(sentence, mentionRange: mentionRange)
-            ?? ownedEstimate(sentence, mentionRange: mentionRange)
-            ?? documentSource(sentence, mentionRange: mentionRange)
-            ?? commitment(sentence, mentionRange: mentionRange)
-        {
+        if let assertion = assertion(sentence, mentionRange: mentionRange) {
             var chain: [String] = []
             for name in assertion.chain {
                 let canonical = canonicalName(name)
@@ -297,6 +341,12 @@ struct SourceTracker {
             result.chain = chain
             result.quote = assertion.quote
             carried = (chain, assertion.isDocument)
+            if let person = chain.first(where: isPersonName) { remember(person: person) }
+        } else if let speaker = openQuote, !speaker.isEmpty {
+            // `"We generated ₩212 billion. We remain committed to 25%."`: the quotation goes on.
+            result.chain = speaker
+            let close = (first..<sentence.endToken).first { isQuote(tokens[$0]) } ?? sentence.endToken
+            result.quote = first..<close
         } else if let current = carried, !isAuthorVoice(sentence) {
             if namesOtherSource(sentence, mentionRange: mentionRange, than: current.chain) {
                 carried = nil
@@ -305,10 +355,46 @@ struct SourceTracker {
             }
         }
         for index in mentionRange.reversed() where mentions[index].mention.kind == "person" {
-            lastPerson = mentions[index].mention.name
+            remember(person: mentions[index].mention.name)
             break
         }
+        openQuote =
+            endsInQuotation(sentence, startsInside: openQuote != nil) ? (result.quote == nil ? [] : result.chain) : nil
         return result
+    }
+
+    /// Whether a quotation is still open at the end of the sentence.
+    private func endsInQuotation(_ sentence: Sentence, startsInside: Bool) -> Bool {
+        var open = startsInside
+        for index in sentence.firstToken..<sentence.endToken where tokens[index].kind == .symbol {
+            if tokens[index].isSymbol("\"") {
+                open.toggle()
+            } else if tokens[index].isSymbol("“") {
+                open = true
+            } else if tokens[index].isSymbol("”") {
+                open = false
+            }
+        }
+        return open
+    }
+
+    private mutating func remember(person: String) {
+        lastPerson = person
+        if !people.contains(person) { people.append(person) }
+    }
+
+    /// Whether a source's name is a person's: two to four capitalised words, none of them a body's (`Cornwall
+    /// Insight`, `Bank of England`), and not an entity of another kind.
+    private func isPersonName(_ name: String) -> Bool {
+        if let kind = entityKinds[name] { return kind == "person" }
+        let words = name.split(separator: " ")
+        guard (2...4).contains(words.count) else { return false }
+        return words.allSatisfy { word in
+            guard let first = word.unicodeScalars.first, Scalars.isUpper(first.value) else { return false }
+            let key = WordKey.of(String(word.prefix { $0.isLetter }))
+            return !Lexicon.organisationWords.contains(key) && !Self.institutionNouns.contains(key)
+                && !Lexicon.companyForms.contains(key)
+        }
     }
 
     /// The source of the figure at `candidate` in a sentence already read.
@@ -333,10 +419,19 @@ struct SourceTracker {
     /// The registry's name, else an earlier source whose name holds every word of this one, else the name itself.
     private func canonicalName(_ name: String) -> String {
         if let entry = registry.entry(for: name) { return entry.name }
+        if !name.contains(" "), let person = people.last(where: { isSurname(name, of: $0) }) { return person }
         let words = Self.contentWords(name)
         guard words.count >= 2 else { return name }
         for earlier in named.reversed() where words.isSubset(of: earlier.words) { return earlier.name }
         return name
+    }
+
+    /// Whether `word` is the family name of `person`: its last word, or its first when a hyphenated given name
+    /// follows (`Lee` of `Lee Ji-hoon`).
+    private func isSurname(_ word: String, of person: String) -> Bool {
+        let parts = person.split(separator: " ")
+        guard parts.count >= 2 else { return false }
+        return parts.last! == word || parts.first! == word && parts.last!.contains("-")
     }
 
     private static func contentWords(_ name: String) -> Set<Substring> {
@@ -378,6 +473,61 @@ struct SourceTracker {
         var chain: [String]
         var quote: Range<Int>?
         var isDocument = false
+        /// The token that attributes: the verb, or `according`.
+        var position = 0
+        /// The first token of who attributes.
+        var subjectStart = 0
+    }
+
+    /// Who the sentence itself says asserts its figures, origin first.
+    private func assertion(_ sentence: Sentence, mentionRange: Range<Int>) -> Assertion? {
+        if let found = headline(sentence, mentionRange: mentionRange) { return found }
+        let all = sentence.firstToken..<sentence.endToken
+        if var found = accordingTo(sentence, mentionRange: mentionRange) {
+            // `The NIS told lawmakers that …, according to Rep. Park`: the speaker is the origin and the person
+            // relays; `…, the ministry said, according to customs data`: the document is the origin.
+            if let earlier = speaker(
+                sentence, mentionRange: mentionRange, verbs: sentence.firstToken..<found.position)
+            {
+                found.chain = found.isDocument ? found.chain + earlier.chain : earlier.chain + found.chain
+            }
+            return found
+        }
+        if var found = speaker(sentence, mentionRange: mentionRange, verbs: all) {
+            guard found.quote == nil, found.position + 1 < sentence.endToken,
+                let other = speaker(
+                    sentence, mentionRange: mentionRange, verbs: found.position + 1..<sentence.endToken),
+                other.subjectStart > found.position
+            else { return found }
+            if isClosing(other, in: sentence) {
+                // `…, the spy agency estimated, Park said.`: a closing speaker relays.
+                found.chain += other.chain.filter { !found.chain.contains($0) }
+            } else if other.quote == nil, other.subjectStart - found.position <= 6,
+                (found.position + 1..<other.subjectStart).allSatisfy({ tokens[$0].kind == .word })
+            {
+                // `Dr. Lee said a report by GAO found that …`: the speaker relays what another found.
+                found.chain = other.chain + found.chain.filter { !other.chain.contains($0) }
+            }
+            return found
+        }
+        return ownedEstimate(sentence, mentionRange: mentionRange)
+            ?? documentSource(sentence, mentionRange: mentionRange)
+            ?? commitment(sentence, mentionRange: mentionRange)
+    }
+
+    /// Whether a speaker closes the sentence: `, Park said.`, `, Park said on Monday.`
+    private func isClosing(_ relay: Assertion, in sentence: Sentence) -> Bool {
+        guard relay.quote == nil, relay.subjectStart > sentence.firstToken,
+            tokens[relay.subjectStart - 1].isSymbol(",")
+        else { return false }
+        var rest = relay.position + 1
+        while rest < sentence.endToken,
+            tokens[rest].kind == .symbol || tokens[rest].kind == .word && DateWords.table[tokens[rest].key] != nil
+                || text.isWord(rest, in: Self.datePrepositions)
+        {
+            rest += 1
+        }
+        return rest == sentence.endToken
     }
 
     /// `Ministry of Defense: 'Approximately 20,000 …'`: a source, a colon and a quotation opening the sentence.
@@ -408,7 +558,15 @@ struct SourceTracker {
             index += 1
         }
         guard index + 1 < sentence.endToken else { return nil }
-        let start = index + 2
+        guard var found = accordingClause(from: index + 2, in: sentence, mentionRange: mentionRange) else {
+            return nil
+        }
+        found.position = index
+        return found
+    }
+
+    /// The sources named by the clause after `according to` that starts at `start`.
+    private func accordingClause(from start: Int, in sentence: Sentence, mentionRange: Range<Int>) -> Assertion? {
         var end = start
         var isDocument = false
         while end < sentence.endToken,
@@ -419,12 +577,10 @@ struct SourceTracker {
             end += 1
         }
         guard end > start else { return nil }
-        let inClause = mentionRange.filter { mentions[$0].firstToken >= start && mentions[$0].endToken <= end }
-        let sources = inClause.map { mentions[$0].mention }.filter(Self.isSource).map(\.name)
+        let sources = names(in: start..<end, mentionRange: mentionRange)
         if !sources.isEmpty { return Assertion(chain: sources, isDocument: isDocument) }
-        if let any = inClause.first { return Assertion(chain: [mentions[any].mention.name], isDocument: isDocument) }
-        if let name = (start..<end).lazy.compactMap({ self.capitalisedRun(from: $0, limit: end) }).first {
-            return Assertion(chain: [name], isDocument: isDocument)
+        if let any = mentionRange.first(where: { mentions[$0].firstToken >= start && mentions[$0].endToken <= end }) {
+            return Assertion(chain: [mentions[any].mention.name], isDocument: isDocument)
         }
         if let current = carried, text.isWord(start, in: Self.determiners) || text.isWord(start, in: Self.thingPronouns)
         {
@@ -437,18 +593,71 @@ struct SourceTracker {
         return Assertion(chain: [text.string(tokens: first, end - 1)], isDocument: isDocument)
     }
 
+    /// The sources a clause names, in order: known organisations and people, runs of capitalised words (`Rep. Park
+    /// Ji-hoon`, `ENTSOG`), bodies a description picks out (`Japan's finance ministry`). Countries only qualify.
+    private func names(in clause: Range<Int>, mentionRange: Range<Int>) -> [String] {
+        var result: [String] = []
+        var index = clause.lowerBound
+        var mention = mentionRange.lowerBound
+        while index < clause.upperBound {
+            while mention < mentionRange.upperBound, mentions[mention].firstToken < index { mention += 1 }
+            if mention < mentionRange.upperBound, mentions[mention].firstToken == index {
+                let found = mentions[mention]
+                if Self.isSource(found.mention), found.endToken <= clause.upperBound {
+                    result.append(found.mention.name)
+                }
+                index = found.endToken
+                continue
+            }
+            if text.isNameWord(index), index > clause.lowerBound || !text.isWord(index, Lexicon.the) {
+                let end = capitalisedRunEnd(from: index, limit: clause.upperBound)
+                if end > index, let run = capitalisedRun(from: index, limit: clause.upperBound) {
+                    result.append(run)
+                    index = end
+                    continue
+                }
+            }
+            if result.isEmpty, text.isWord(index, in: Self.institutionNouns),
+                let start = institutionStart(endingAt: index, floor: clause.lowerBound)
+            {
+                // `customs data`: the description runs on over the nouns that follow its head.
+                var head = index
+                while head + 1 < clause.upperBound,
+                    text.isWord(head + 1, in: Self.institutionNouns) || text.isWord(head + 1, in: Self.documentNouns)
+                {
+                    head += 1
+                }
+                result.append(describedBody(start, head: head, mentionRange: mentionRange))
+                index = head
+            }
+            index += 1
+        }
+        return result
+    }
+
     /// `X said/estimated/reported …` in the active voice, `is estimated by X`, `X told Y`, `X said, citing Z`.
-    private func speaker(_ sentence: Sentence, mentionRange: Range<Int>) -> Assertion? {
+    private func speaker(_ sentence: Sentence, mentionRange: Range<Int>, verbs: Range<Int>) -> Assertion? {
         let floor = sentence.firstToken
-        for verb in floor..<sentence.endToken where tokens[verb].kind == .word && tokens[verb].isLowercase {
+        for verb in verbs where tokens[verb].kind == .word && tokens[verb].isLowercase {
             let key = tokens[verb].key
             guard Self.attributionVerbs.contains(key) else { continue }
+            if var inverted = invertedSpeaker(verb: verb, in: sentence, mentionRange: mentionRange) {
+                inverted.position = verb
+                inverted.subjectStart = verb + 1
+                return inverted
+            }
             let isWeak = Self.weakVerbs.contains(key)
             var position = verb - 1
             while position >= floor, tokens[position].kind == .word,
                 Self.adverbs.contains(tokens[position].key) || text.endsInLy(position)
             {
                 position -= 1
+            }
+            // `Eurostat figures released on Tuesday showed`
+            if position - 2 >= floor, tokens[position].kind == .word, DateWords.table[tokens[position].key] != nil,
+                text.isWord(position - 1, in: Self.datePrepositions), text.isWord(position - 2, in: Self.publishing)
+            {
+                position -= 3
             }
             guard position >= floor else { continue }
             if tokens[position].kind == .word, Self.modals.contains(tokens[position].key) { continue }
@@ -457,7 +666,7 @@ struct SourceTracker {
                 guard text.isWord(verb + 1, Self.by), !isWeak,
                     let agent = name(from: verb + 2, in: sentence, mentionRange: mentionRange)
                 else { continue }
-                return Assertion(chain: [agent])
+                return Assertion(chain: [agent], position: verb, subjectStart: verb + 2)
             }
             if tokens[position].kind == .word, Self.passiveMarkers.contains(tokens[position].key),
                 !Self.thingPronouns.contains(tokens[position].key)
@@ -484,15 +693,47 @@ struct SourceTracker {
             }
             var scan = verb + 1
             while scan + 1 < sentence.endToken, !text.isWord(scan, in: Self.citing) { scan += 1 }
-            if scan + 1 < sentence.endToken,
-                let origin = name(from: scan + 1, in: sentence, mentionRange: mentionRange)
-            {
-                chain.chain.insert(origin, at: 0)
+            if scan + 1 < sentence.endToken {
+                // `Interfax reported, citing a source in the Energy Ministry`: the origin comes first.
+                var end = scan + 1
+                while end < sentence.endToken, !tokens[end].isSymbol(","), !tokens[end].isSymbol(";"),
+                    !(tokens[end].isSymbol(".") && end + 1 == sentence.endToken)
+                {
+                    end += 1
+                }
+                let origins = names(in: scan + 1..<end, mentionRange: mentionRange)
+                chain.chain.insert(contentsOf: origins.filter { !chain.chain.contains($0) }, at: 0)
             }
             chain.quote = quotation(after: verb, before: subjectStart, in: sentence)
+            chain.position = verb
+            chain.subjectStart = subjectStart
             return chain
         }
         return nil
+    }
+
+    /// `"…," said Chief Executive Officer Park Jae-won`, `…, said the finance ministry`: the speaker after the verb.
+    private func invertedSpeaker(verb: Int, in sentence: Sentence, mentionRange: Range<Int>) -> Assertion? {
+        guard verb - 1 >= sentence.firstToken, Self.invertingVerbs.contains(tokens[verb].key),
+            tokens[verb - 1].isSymbol(",") || isQuote(tokens[verb - 1])
+        else { return nil }
+        let start = verb + 1
+        var speaker = name(from: start, in: sentence, mentionRange: mentionRange)
+        if speaker == nil {
+            var head = start
+            while head < min(sentence.endToken, start + 6), tokens[head].kind == .word,
+                !Self.institutionNouns.contains(tokens[head].key)
+            {
+                head += 1
+            }
+            if text.isWord(head, in: Self.institutionNouns), head < sentence.endToken,
+                let first = institutionStart(endingAt: head, floor: start)
+            {
+                speaker = text.string(tokens: first, head)
+            }
+        }
+        guard let speaker else { return nil }
+        return Assertion(chain: [speaker], quote: quotation(after: verb, before: verb, in: sentence))
     }
 
     /// Who the subject ending at `position` is, and the subject's first token.
@@ -500,6 +741,18 @@ struct SourceTracker {
         -> (Assertion, start: Int)?
     {
         let token = tokens[position]
+        if token.isSymbol(")"),
+            let open = (max(sentence.firstToken, position - 8)..<position).last(where: { tokens[$0].isSymbol("(") }),
+            open > sentence.firstToken
+        {
+            // `the UN's humanitarian office (OCHA) said`: the known name inside the bracket, else the name before it
+            // (`The Joint Chiefs of Staff (JCS) said`).
+            if let inside = mention(endingAt: position - 1, in: mentionRange), Self.isSource(inside) {
+                let before = subject(endingAt: open - 1, weak: weak, in: sentence, mentionRange: mentionRange)
+                return (Assertion(chain: [inside.name]), before?.start ?? open)
+            }
+            return subject(endingAt: open - 1, weak: weak, in: sentence, mentionRange: mentionRange)
+        }
         if let named = mention(endingAt: position, in: mentionRange) {
             if weak && !Self.isSource(named) { return nil }
             let first = mentionRange.first { mentions[$0].endToken - 1 == position }.map { mentions[$0].firstToken }
@@ -515,16 +768,10 @@ struct SourceTracker {
         }
         if Self.thingPronouns.contains(token.key) || Self.documentNouns.contains(token.key) {
             // `It estimated`, `the report said`: the source the paragraph is describing; `KIDA's report said`.
-            if Self.documentNouns.contains(token.key), position - 3 >= sentence.firstToken,
-                text.isWord(position - 1, Self.s),
-                tokens[position - 2].isSymbol("'") || tokens[position - 2].isSymbol("’")
+            if Self.documentNouns.contains(token.key),
+                let (owner, start) = documentOwner(noun: position, in: sentence, mentionRange: mentionRange)
             {
-                if let owner = mention(endingAt: position - 3, in: mentionRange) {
-                    return (Assertion(chain: [owner.name], isDocument: true), position - 3)
-                }
-                if let owner = capitalisedName(endingAt: position - 3, floor: sentence.firstToken) {
-                    return (Assertion(chain: [owner], isDocument: true), position - 3)
-                }
+                return (Assertion(chain: [owner], isDocument: true), start)
             }
             let determined =
                 Self.thingPronouns.contains(token.key) || text.isWord(position - 1, in: Self.determiners)
@@ -543,7 +790,12 @@ struct SourceTracker {
         if Self.institutionNouns.contains(token.key),
             let start = institutionStart(endingAt: position, floor: sentence.firstToken)
         {
-            return (Assertion(chain: [text.string(tokens: start, position)]), start)
+            return (Assertion(chain: [describedBody(start, head: position, mentionRange: mentionRange)]), start)
+        }
+        if text.isWord(position - 1, Lexicon.the),
+            let known = definiteReference(head: position, mentionRange: mentionRange)
+        {
+            return (Assertion(chain: [known]), position - 1)  // `the agency said`, `the Bank said`
         }
         if Self.companyNouns.contains(token.key), text.isWord(position - 1, Lexicon.the),
             let company = lastOrganisation(before: position - 1, mentionRange: mentionRange)
@@ -554,6 +806,109 @@ struct SourceTracker {
         guard let name = capitalisedName(endingAt: position, floor: sentence.firstToken) else { return nil }
         return (Assertion(chain: [name]), position)
     }
+
+    /// The owner of the document noun at `noun`, and where the owner starts: `KIDA's report`, `the EU statistics
+    /// office's flash estimate`, `the company's statement`, `separate Eurostat figures`.
+    private func documentOwner(noun: Int, in sentence: Sentence, mentionRange: Range<Int>) -> (String, Int)? {
+        let floor = sentence.firstToken
+        var owner = noun - 1
+        while owner > floor, noun - owner <= 2, tokens[owner].kind == .word, tokens[owner].isLowercase,
+            !text.isWord(owner, Self.s)
+        {
+            owner -= 1
+        }
+        if owner - 2 >= floor, text.isWord(owner, Self.s),
+            tokens[owner - 1].isSymbol("'") || tokens[owner - 1].isSymbol("’")
+        {
+            let end = owner - 2
+            if let found = mention(endingAt: end, in: mentionRange), Self.isSource(found) {
+                let first = mentionRange.first { mentions[$0].endToken - 1 == end }.map { mentions[$0].firstToken }
+                return (found.name, first ?? end)
+            }
+            if let found = capitalisedName(endingAt: end, floor: floor) { return (found, end) }
+            if text.isWord(end, in: Self.institutionNouns), let start = institutionStart(endingAt: end, floor: floor) {
+                return (describedBody(start, head: end, mentionRange: mentionRange), start)
+            }
+            if text.isWord(end - 1, Lexicon.the) {
+                if text.isWord(end, in: Self.companyNouns),
+                    let company = lastOrganisation(before: end - 1, mentionRange: mentionRange)
+                {
+                    return (company, end - 1)
+                }
+                if let known = definiteReference(head: end, mentionRange: mentionRange) { return (known, end - 1) }
+            }
+            return nil
+        }
+        // `Eurostat figures`, `INE data`: a name written before the noun.
+        let end = noun - 1
+        guard end >= floor, end > floor || !text.isWord(end, Lexicon.the) else { return nil }
+        if let found = mention(endingAt: end, in: mentionRange), Self.isSource(found) { return (found.name, end) }
+        guard end > floor, text.isNameWord(end), let found = capitalisedName(endingAt: end, floor: floor) else {
+            return nil
+        }
+        return (found, end)
+    }
+
+    /// The name of a body a description picks out (`the finance ministry`, `the spy agency`): the body named earlier
+    /// that it refers back to, else the description itself.
+    private func describedBody(_ start: Int, head: Int, mentionRange: Range<Int>) -> String {
+        let description = text.string(tokens: start, head)
+        guard text.isWord(start - 1, Lexicon.the), !tokens[start].isCapitalized || start == head,
+            let known = definiteReference(head: head, mentionRange: mentionRange)
+        else { return description }
+        return known
+    }
+
+    /// `the agency`, `the Bank`, `the ministry`, `the source`: the source named earlier whose name has this head word
+    /// (or a word it stands for: `agency` for a `Service`), nearest first — the paragraph's source, the sources named
+    /// so far, the author, the bodies the gazetteer found earlier in the document.
+    private func definiteReference(head: Int, mentionRange: Range<Int>) -> String? {
+        guard tokens[head].kind == .word else { return nil }
+        if tokens[head].key == Self.sourceWord {
+            // `…, citing a source in the Energy Ministry. … the source said`: the origin a relay cited.
+            guard let chain = carried?.chain, chain.count > 1 else { return nil }
+            return chain.first
+        }
+        guard let heads = Self.referenceHeads[tokens[head].key] else { return nil }
+        func matches(_ name: String) -> Bool {
+            name.lowercased().split(whereSeparator: { !$0.isLetter }).contains { word in
+                heads.contains { word == $0 || word.count > $0.count + 2 && word.hasSuffix($0) }
+            }
+        }
+        if let current = carried?.chain.first, matches(current) { return current }
+        if let earlier = named.last(where: { matches($0.name) }) { return earlier.name }
+        if let author, matches(author) { return author }
+        var index = mentionRange.lowerBound - 1
+        while index >= 0, mentionRange.lowerBound - index <= Self.organisationLookBack {
+            let found = mentions[index]
+            if found.mention.kind == "organisation",
+                matches(found.mention.name) || matches(text.string(tokens: found.firstToken, found.endToken - 1))
+            {
+                return found.mention.name
+            }
+            index -= 1
+        }
+        return nil
+    }
+
+    private static let sourceWord = WordKey.of("source")
+    /// The head words a definite description may use for a body named earlier.
+    private static let referenceHeads: [UInt64: [Substring]] = {
+        let table: [(String, [Substring])] = [
+            ("agency", ["agency", "service", "office", "bureau", "administration"]),
+            ("service", ["service", "agency"]), ("office", ["office", "bureau", "agency"]),
+            ("bureau", ["bureau", "office", "agency"]), ("bank", ["bank", "reserve"]), ("lender", ["bank"]),
+            ("ministry", ["ministry", "department"]), ("department", ["department", "ministry"]),
+            ("fund", ["fund"]), ("committee", ["committee"]), ("commission", ["commission"]),
+            ("council", ["council"]), ("court", ["court", "tribunal"]), ("institute", ["institute"]),
+            ("centre", ["centre", "center"]), ("center", ["center", "centre"]), ("authority", ["authority"]),
+            ("administration", ["administration"]), ("directorate", ["directorate"]),
+            ("organisation", ["organisation", "organization"]), ("organization", ["organization", "organisation"]),
+            ("programme", ["programme", "program"]), ("consortium", ["consortium"]), ("foundation", ["foundation"]),
+            ("group", ["group"]), ("union", ["union"]), ("alliance", ["alliance"]), ("forum", ["forum"]),
+        ]
+        return Dictionary(uniqueKeysWithValues: table.map { (WordKey.of($0.0), $0.1) })
+    }()
 
     /// `the company said`: the last organisation named before `token` in its paragraph.
     private func lastOrganisation(before token: Int, mentionRange: Range<Int>) -> String? {
@@ -579,7 +934,7 @@ struct SourceTracker {
         // Known bodies are found by the gazetteer in their paragraph; this remembers the others (companies).
         if mention(startingAt: start, in: mentionRange) != nil { return nil }
         var end = start
-        while end < sentence.endToken, end - start < 6, isNameWord(tokens[end]),
+        while end < sentence.endToken, end - start < 6, text.isNameWord(end),
             !Lexicon.companyForms.contains(tokens[end].key)
         {
             end += 1
@@ -650,16 +1005,20 @@ struct SourceTracker {
         for verb in floor..<sentence.endToken
         where tokens[verb].kind == .word && tokens[verb].isLowercase && Self.revisionVerbs.contains(tokens[verb].key) {
             var object = verb + 1
-            guard text.isWord(object, in: Self.possessiveDeterminers) else { continue }
-            object += 1
-            while object < sentence.endToken, object - verb <= 5, tokens[object].kind != .symbol,
+            let isOwn = text.isWord(object, in: Self.possessiveDeterminers)
+            if isOwn || text.isWord(object, Lexicon.the) { object += 1 }
+            while object < sentence.endToken, object - verb <= 5,
+                tokens[object].kind == .number || tokens[object].isLowercase,
                 !Self.ownedEstimates.contains(tokens[object].key)
             {
                 object += 1
             }
             guard object < sentence.endToken, text.isWord(object, in: Self.ownedEstimates), verb - 1 >= floor,
-                let (found, _) = subject(endingAt: verb - 1, weak: false, in: sentence, mentionRange: mentionRange)
+                let (found, _) = subject(endingAt: verb - 1, weak: false, in: sentence, mentionRange: mentionRange),
+                let name = found.chain.first
             else { continue }
+            // `The Bank cut interest rates`: without `its`, only a body known to set them.
+            guard isOwn || entityKinds[name] == "organisation" || registry.entry(for: name) != nil else { continue }
             return found
         }
         return nil
@@ -746,24 +1105,18 @@ struct SourceTracker {
             && Self.documentNouns.contains(tokens[noun].key)
         {
             // `KIDA's latest report`
-            var owner = noun - 1
-            while owner > floor, noun - owner <= 2, tokens[owner].kind == .word, tokens[owner].isLowercase,
-                !text.isWord(owner, Self.s)
-            {
-                owner -= 1
+            if let (owner, _) = documentOwner(noun: noun, in: sentence, mentionRange: mentionRange) {
+                return Assertion(chain: [owner], isDocument: true)
             }
-            if owner - 2 >= floor, text.isWord(owner, Self.s),
-                tokens[owner - 1].isSymbol("'") || tokens[owner - 1].isSymbol("’")
-            {
-                if let found = mention(endingAt: owner - 2, in: mentionRange), Self.isSource(found) {
-                    return Assertion(chain: [found.name], isDocument: true)
-                }
-                if let found = capitalisedName(endingAt: owner - 2, floor: floor) {
-                    return Assertion(chain: [found], isDocument: true)
-                }
-            }
-            // `a report published by X`, `data from X`
+            // `a report published by X`, `data from X`, `a survey of 6,000 people by X`
             var after = noun + 1
+            if text.isWord(after, Lexicon.of) {
+                var by = after + 1
+                while by < min(sentence.endToken, after + 6), tokens[by].kind != .symbol, !text.isWord(by, Self.by) {
+                    by += 1
+                }
+                if text.isWord(by, Self.by) { after = by }
+            }
             while text.isWord(after, in: Self.beForms) { after += 1 }
             if text.isWord(after, in: Self.publishing) { after += 1 }
             if text.isWord(after, Self.by) || text.isWord(after, Lexicon.from),
@@ -819,6 +1172,13 @@ struct SourceTracker {
 
     private func citationName(open: Int, in sentence: Sentence, mentionRange: Range<Int>) -> String? {
         let first = open + 1
+        // `(INE data)`, `(Eurostat figures)`
+        if first + 2 < sentence.endToken, tokens[first + 2].isSymbol(")"),
+            text.isWord(first + 1, in: Self.documentNouns)
+        {
+            if let named = mention(endingAt: first, in: mentionRange), Self.isSource(named) { return named.name }
+            if text.isNameWord(first) { return text.string(tokens: first, first) }
+        }
         // Not a month, and not a currency restating an amount: `(CNY 1,800)`, `(US$4.9 billion)`.
         guard first < sentence.endToken, tokens[first].kind == .word, tokens[first].isCapitalized,
             !Lexicon.months.contains(tokens[first].key), Lexicon.currencyCodes[tokens[first].key] == nil,
@@ -900,14 +1260,14 @@ struct SourceTracker {
 
     // MARK: Capitalised names
 
-    /// A run of capitalised words (with `of`, `for`, `the` and possessives inside) ending at `end`.
+    /// A run of capitalised words (with `of`, `for`, `the`, possessives and hyphenated parts inside) ending at `end`,
+    /// without the titles that open a person's name (`Rear Admiral Dana Whitfield` → `Dana Whitfield`).
     private func capitalisedName(endingAt end: Int, floor: Int) -> String? {
-        guard isNameWord(tokens[end]) else { return nil }
-        var start = end
-        while start - 1 >= floor, end - start < 8 {
+        guard var start = text.nameWordStart(endingAt: end, floor: floor) else { return nil }
+        while start - 1 >= floor, end - start < 10 {
             let previous = tokens[start - 1]
-            if isNameWord(previous) {
-                start -= 1
+            if let word = text.nameWordStart(endingAt: start - 1, floor: floor) {
+                start = word
             } else if previous.kind == .word, previous.key == Lexicon.of || previous.key == Self.for,
                 start - 2 >= floor, tokens[start - 2].isCapitalized
             {
@@ -921,34 +1281,30 @@ struct SourceTracker {
             }
         }
         if tokens[start].kind == .word, tokens[start].key == Lexicon.the, start < end { start += 1 }
-        return text.string(tokens: start, end)
+        return text.string(tokens: text.afterTitles(start, end: end + 1), end)
     }
 
-    /// A capitalised word that can be part of a name: not a weekday or a month (`published on Friday`).
-    private func isNameWord(_ token: Token) -> Bool {
-        guard token.kind == .word, token.isCapitalized else { return false }
-        switch DateWords.table[token.key] {
-        case .weekday, .month: return false
-        default: return true
-        }
-    }
-
-    /// A run of capitalised words starting at `start` (`Open Source Centre`, `Royal United Services Institute`).
+    /// A run of capitalised words starting at `start` (`Open Source Centre`, `Royal United Services Institute`),
+    /// after any titles (`Rep. Park Ji-hoon` → `Park Ji-hoon`).
     private func capitalisedRun(from start: Int, limit: Int) -> String? {
         let end = capitalisedRunEnd(from: start, limit: limit)
         guard end > start else { return nil }
-        return text.string(tokens: start, end - 1)
+        return text.string(tokens: text.afterTitles(start, end: end), end - 1)
     }
 
     private func capitalisedRunEnd(from start: Int, limit: Int) -> Int {
-        guard start < limit, isNameWord(tokens[start]), tokens[start].key != Lexicon.the,
+        guard start < limit, text.isNameWord(start), tokens[start].key != Lexicon.the,
             !Lexicon.articles.contains(tokens[start].key)
         else { return start }
-        var last = start
+        var last = text.nameWordEnd(from: start, limit: limit) - 1
         while last + 1 < limit {
             let next = tokens[last + 1]
-            if isNameWord(next) {
-                last += 1
+            if text.isNameWord(last + 1) {
+                last = text.nameWordEnd(from: last + 1, limit: limit) - 1
+            } else if next.isSymbol("."), !next.hasSpaceBefore, Lexicon.personTitles.contains(tokens[last].key),
+                last + 2 < limit, text.isNameWord(last + 2)
+            {
+                last += 1  // `Rep. Park`
             } else if next.kind == .word, next.key == Lexicon.of || next.key == Self.for || next.key == Lexicon.and,
                 last + 2 < limit, tokens[last + 2].isCapitalized
             {
@@ -1207,6 +1563,67 @@ extension ScannedText {
         }
         while index < limit, tokens[index].kind == .symbol { index += 1 }
         return index
+    }
+
+    /// Whether token `index` is a capitalised word that can be part of a name: not a weekday or a month
+    /// (`published on Friday`).
+    func isNameWord(_ index: Int) -> Bool {
+        guard index >= 0, index < tokens.count, tokens[index].kind == .word, tokens[index].isCapitalized else {
+            return false
+        }
+        switch DateWords.table[tokens[index].key] {
+        case .weekday, .month: return false
+        default: return true
+        }
+    }
+
+    /// One past the last token of the name word at `start`, hyphenated parts included (`Jae-won`).
+    func nameWordEnd(from start: Int, limit: Int) -> Int {
+        var end = start + 1
+        while end + 1 < limit, tokens[end].isSymbol("-"), !tokens[end].hasSpaceBefore, tokens[end + 1].kind == .word,
+            !tokens[end + 1].hasSpaceBefore
+        {
+            end += 2
+        }
+        return end
+    }
+
+    /// The first token of the name word that ends at `end`, hyphenated parts included (`Jae-won`), or nil when
+    /// that word is not a name word.
+    func nameWordStart(endingAt end: Int, floor: Int) -> Int? {
+        var start = end
+        while start - 2 >= floor, tokens[start].kind == .word, !tokens[start].hasSpaceBefore,
+            tokens[start - 1].isSymbol("-"), !tokens[start - 1].hasSpaceBefore, tokens[start - 2].kind == .word
+        {
+            start -= 2
+        }
+        return isNameWord(start) ? start : nil
+    }
+
+    /// The first token after the titles that open the name from `start` to `end` (`Rear Admiral Dana Whitfield`,
+    /// `Rep. Park Ji-hoon`), or `start` when no name follows them or the rest names a body (`Finance Ministry`,
+    /// `General Staff`).
+    func afterTitles(_ start: Int, end: Int) -> Int {
+        let position = titlesEnd(from: start, limit: end)
+        guard position > start, position < end, isNameWord(position) else { return start }
+        for index in position..<end
+        where tokens[index].kind == .word && Lexicon.organisationWords.contains(tokens[index].key) {
+            return start
+        }
+        return position
+    }
+
+    /// The first token after the titles from `start`, with their abbreviation dots (`Rep.`, `Finance Minister`).
+    func titlesEnd(from start: Int, limit: Int) -> Int {
+        var position = start
+        while position < limit, tokens[position].kind == .word,
+            Lexicon.personTitles.contains(tokens[position].key)
+                || Lexicon.portfolios.contains(tokens[position].key) && isWord(position + 1, in: Lexicon.personTitles)
+        {
+            position += 1
+            if position < limit, tokens[position].isSymbol(".") { position += 1 }
+        }
+        return position
     }
 
     /// Whether the word at `index` ends in `-ly` (an adverb).

@@ -159,6 +159,97 @@ struct SourceAttributionTests {
         #expect(figure(company, "1,500")?.source == "Kitamori Semiconductor")
     }
 
+    @Test("A speaker named after the quotation, or before a bracketed acronym, is the source")
+    func invertedAndBracketedSpeakers() {
+        #expect(
+            figure("\"Our backlog covers 40 months,\" said Chief Executive Officer Park Jae-won.", "40")?.source
+                == "Park Jae-won")
+        #expect(figure("Inflation eased to 2.3%, said Eurostat.", "2.3")?.source == "Eurostat")
+        #expect(
+            figure("The Maritime Safety Board (MSB) said the ship sank about 300 kilometers offshore.", "about")?.source
+                == "Maritime Safety Board")
+        #expect(
+            figure("The British Retail Consortium (BRC), which represents shops, estimates costs of £7bn.", "£7bn")?
+                .source == "British Retail Consortium")
+        #expect(figure("Nine staff died, the UN's humanitarian office (OCHA) said.", "Nine")?.source == "OCHA")
+    }
+
+    @Test("A quotation that goes on into the next sentence keeps its speaker")
+    func quotationsAcrossSentences() {
+        let text = """
+            Chief Financial Officer Kim Soo-jin added: "We generated ₩212 billion in the quarter. We will return \
+            at least 25% of net income." Margins fell to 8%.
+            """
+        #expect(figure(text, "₩212")?.source == "Kim Soo-jin")
+        #expect(figure(text, "at least 25%")?.source == "Kim Soo-jin")
+        #expect(figure(text, "8%")?.source == nil)
+    }
+
+    @Test("Titles are not part of a name, and a surname alone is the person named in full before")
+    func titlesAndSurnames() {
+        let text = """
+            Three witnesses testified, among them Rear Admiral Dana Whitfield and Dr. Marcus Lee.
+
+            Rear Admiral Whitfield testified that yards deliver about 1.2 boats a year. He said the Navy had \
+            invested $4.3 billion.
+            """
+        #expect(figure(text, "about 1.2")?.source == "Dana Whitfield")
+        #expect(figure(text, "$4.3")?.source == "Dana Whitfield")
+        #expect(
+            figure("Separately, 3,000 troops arrived, according to Rep. Park Ji-hoon.", "3,000")?.source
+                == "Park Ji-hoon")
+    }
+
+    @Test("A second speaker relays: closing the sentence, after according to, or saying what another found")
+    func relaysInOneSentence() {
+        #expect(
+            figure("About 4,000 were wounded, the agency estimated, Park said.", "About")?.sourceChain.suffix(1)
+                == ["Park"])
+        #expect(
+            figure("The NIS told lawmakers that 3,000 troops left, according to Rep. Park Ji-hoon.", "3,000")?
+                .sourceChain.prefix(2) == ["NIS", "Park Ji-hoon"])
+        #expect(
+            figure("Dr. Lee said a report by GAO found that attrition averaged 18 percent.", "18")?.sourceChain
+                .prefix(2) == ["GAO", "Lee"])
+        #expect(
+            figure("Exports rose 5%, the ministry said, according to customs data.", "5%")?.source == "customs data")
+        #expect(
+            figure("Interfax reported, citing a source in the Energy Ministry, that exports reached 190 bcm.", "190")?
+                .sourceChain.prefix(2) == ["Energy Ministry", "Interfax"])
+    }
+
+    @Test("The agency, the Bank, the source: a definite description names the body named before")
+    func definiteDescriptions() {
+        let text = """
+            The National Intelligence Service briefed lawmakers on Monday. North Korea earned $2 billion, \
+            the agency said.
+            """
+        #expect(figure(text, "$2")?.source == "NIS")
+        #expect(
+            figure("The Bank of England met on Thursday. The Bank cut interest rates to 4.25%.", "4.25")?.source
+                == "Bank of England")
+        let relayed = """
+            Exports will reach 190 bcm, Interfax reported, citing a source in the Energy Ministry. Last year they \
+            grew 14%, the source said.
+            """
+        #expect(figure(relayed, "14%")?.source == "Energy Ministry")
+        #expect(figure("The agency said 40 people died.", "40")?.source == nil)
+    }
+
+    @Test("Figures and data named for their body, and a survey by it, attribute their sentence")
+    func namedFiguresAndSurveys() {
+        #expect(
+            figure("Unemployment held at 6.2%, separate Eurostat figures released on Tuesday showed.", "6.2")?.source
+                == "Eurostat")
+        #expect(figure("Spain's rate eased to 3.0% (INE data).", "3.0")?.source == "INE")
+        #expect(
+            figure("One in seven adults skipped meals, a survey of 6,000 people by the Food Foundation found.", "One")?
+                .source == "Food Foundation")
+        #expect(
+            figure("Analysts at consultancy Cornwall Insight expect the cap to fall by roughly 7%.", "roughly")?.source
+                == "Cornwall Insight")
+    }
+
     @Test("A weekday or a month is never a source's name")
     func datesAreNotNames() {
         #expect(figure("Prices rose 0.9%, according to figures published on Friday.", "0.9")?.source != "Friday")
