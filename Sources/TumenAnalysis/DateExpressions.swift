@@ -93,6 +93,7 @@ struct DateFinder {
 
     func find(in sentences: [Sentence]) -> [SentenceDates] {
         let tokens = text.tokens
+        let header = headerLines()
         var result: [SentenceDates] = []
         result.reserveCapacity(sentences.count)
         var anchor: CalendarDate?
@@ -125,7 +126,9 @@ struct DateFinder {
                     continue
                 }
                 position = expression.endToken
-                expression.role = dates.isApparatus ? .publication : role(of: expression, in: sentence)
+                expression.role =
+                    dates.isApparatus || isHeaderDate(expression, in: sentence, header: header)
+                    ? .publication : role(of: expression, in: sentence)
                 if expression.role == .publication, dates.expressions.isEmpty {
                     dates.bodyStart = wireDatelineEnd(expression, in: sentence)
                 }
@@ -136,8 +139,10 @@ struct DateFinder {
                     entry = (index, expression.begin)
                     parser.reference = expression.begin
                 }
+                let isComparison = text.isWord(expression.firstToken - 1, in: DateWords.comparisonLeads)
                 switch expression.role {
                 case .plain, .statement:
+                    guard !isComparison else { break }
                     anchor = expression.finish ?? expression.begin
                     anchorSentence = index
                     parser.anchor = anchor
@@ -224,6 +229,42 @@ struct DateFinder {
     }
 
     /// A header line `DATE: …`, `Published: …`, `Source: …`.
+    /// The title line and the short lines under it, before the first line of body text: where a document says what
+    /// it is and when it was issued. Empty when no line of body text follows within the first lines.
+    private func headerLines() -> (title: Range<Int>, header: Range<Int>) {
+        let tokens = text.tokens
+        var start = 0
+        var index = 1
+        var lines = 0
+        while lines < Self.headerLineCount {
+            while index < tokens.count, !tokens[index].flags.contains(.lineBefore) { index += 1 }
+            if index - start > Self.headerLineTokens {
+                guard start > 0 else { return (0..<0, 0..<0) }
+                var titleEnd = 1
+                while titleEnd < start, !tokens[titleEnd].flags.contains(.lineBefore) { titleEnd += 1 }
+                return (0..<titleEnd, 0..<start)
+            }
+            guard index < tokens.count else { break }
+            start = index
+            index += 1
+            lines += 1
+        }
+        return (0..<0, 0..<0)
+    }
+
+    private static let headerLineCount = 4
+    private static let headerLineTokens = 24
+
+    /// A date in the header that is the document's own date (`Released … Friday, June 6, 2025`), or a month or year
+    /// in the title (`Labour Force Survey, May 2025`): when the document was issued or what period it covers.
+    private func isHeaderDate(
+        _ expression: DateExpression, in sentence: Sentence, header: (title: Range<Int>, header: Range<Int>)
+    ) -> Bool {
+        guard header.header.contains(expression.firstToken) else { return false }
+        if let documentDate, expression.begin == documentDate, expression.finish == nil { return true }
+        return header.title.contains(expression.firstToken) && expression.begin.day == 0
+    }
+
     private func isMetadata(_ sentence: Sentence, startsLine: Bool) -> Bool {
         guard startsLine, sentence.firstToken + 1 < sentence.endToken else { return false }
         let tokens = text.tokens
@@ -511,6 +552,9 @@ enum DateWords {
         WordKey.of("end"): (10, 12), WordKey.of("close"): (10, 12), WordKey.of("beginning"): (1, 3),
         WordKey.of("start"): (1, 3), WordKey.of("middle"): (5, 8), WordKey.of("turn"): (1, 1),
     ]
+    /// Words before a date that make it a comparison base (`compared with 12 months earlier`, `up 0.8 points from May
+    /// 2024`, `than a year ago`): what the text compares with, not where its story is, so not an anchor.
+    static let comparisonLeads = Set(["than", "with", "versus", "vs", "from"].map(WordKey.of))
     /// Words after which a bare month or a four-digit number is a date.
     static let datePrepositions = Set(
         [

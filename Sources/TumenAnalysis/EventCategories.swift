@@ -8,7 +8,7 @@ import Foundation
 /// ## File format
 /// ```json
 /// {
-///   "fallback": "diplomatic",
+///   "fallback": "economic",
 ///   "categories": [
 ///     { "name": "military", "compare": "military", "terms": ["troop*", "missile*", "air defense"] }
 ///   ],

@@ -87,7 +87,11 @@ struct EventExtractor {
                     expression.begin.day > 0 || figurePeriods[sentence.start]?.contains(expression.period) != true
                         || body.contains(where: { text.isWord($0, in: Self.decisionVerbs) })
                 else { continue }
-                if expression.begin.day == 0 && expression.begin.month == 0 || expression.finish != nil {
+                if expression.begin.day == 0 && expression.begin.month == 0 || expression.finish != nil
+                    || expression.begin.day == 0 && body.contains(where: { text.isWord($0, in: Self.changeVerbs) })
+                {
+                    // A year or a range needs a verb of action; so does a month whose sentence tells a change
+                    // (`Employment rose in four provinces in May`).
                     if hasVerb == nil {
                         hasVerb = categories.hasEventVerb(text, body)
                     }
@@ -198,6 +202,17 @@ struct EventExtractor {
         }
         return phrase
     }
+
+    /// Verbs that tell how a measure changed or stood over a period: a statistic, not an event.
+    private static let changeVerbs = Set(
+        [
+            "rose", "rise", "rises", "fell", "fall", "falls", "increased", "increases", "decreased", "decreases",
+            "declined", "declines", "grew", "grows", "dropped", "drops", "climbed", "climbs", "edged", "eased",
+            "eases", "slowed", "slows", "accelerated", "jumped", "jumps", "slipped", "plunged", "surged", "soared",
+            "tumbled", "averaged", "averages", "totalled", "totaled", "totals", "stood", "stands", "hovered",
+            "contracted", "shrank", "widened", "narrowed", "rebounded", "doubled", "halved", "tripled", "peaked",
+            "dipped", "gained", "slumped", "recovered", "weakened", "strengthened", "firmed",
+        ].map(WordKey.of))
 
     /// Verbs of a decision that a sum of money accompanies (`announced a ₩26 trillion package in May`): its month
     /// dates the decision, not only the sum.

@@ -50,32 +50,25 @@ public enum DocumentDates {
         return nil
     }
 
-    /// The four-digit year (1990–2100) written most often in the text, the latest of equally frequent ones.
+    /// The four-digit year (1990–2100) written most often in the text, the latest of equally frequent ones; a year
+    /// that is a deadline or a target (`by the end of 2026`, `until 2030`) lies after the text was written and does
+    /// not count.
     private static func mostMentionedYear(in text: String) -> Int? {
         var counts: [Int: Int] = [:]
-        var run = 0  // digits of the current number so far; -1 for digits glued to a letter (`KN2025`)
-        var value = 0
-        var afterLetter = false
-        func close() {
-            if run == 4, (1990...2100).contains(value) { counts[value, default: 0] += 1 }
-            run = 0
-            value = 0
-        }
-        for scalar in text.unicodeScalars {
-            if ("0"..."9").contains(scalar) {
-                if run == 0 && afterLetter { run = -1 }
-                if run >= 0 {
-                    run += 1
-                    if run <= 4 { value = value * 10 + Int(scalar.value - 0x30) }
-                }
-            } else {
-                close()
-                afterLetter = scalar.properties.isAlphabetic
+        var recent: [Substring] = []
+        for word in text.split(whereSeparator: { !($0.isLetter || $0.isNumber) }) {
+            if word.count == 4, word.allSatisfy(\.isASCII), let value = Int(word), (1990...2100).contains(value),
+                !recent.contains(where: { deadlineWords.contains($0.lowercased()) })
+            {
+                counts[value, default: 0] += 1
             }
+            recent.append(word)
+            if recent.count > 4 { recent.removeFirst() }
         }
-        close()
         return counts.max(by: { ($0.value, $0.key) < ($1.value, $1.key) })?.key
     }
+
+    private static let deadlineWords: Set<String> = ["by", "until", "till", "before", "through"]
 
     private static func tokens(_ text: String) -> [Substring] {
         text.split { !($0.isLetter || $0.isNumber || $0 == "-" || $0 == "/") }

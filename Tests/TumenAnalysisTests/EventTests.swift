@@ -95,6 +95,29 @@ struct EventTests {
         #expect(eventDates("Russia backed the sanctions in 2017.") == ["2017 year"])
     }
 
+    @Test("A month whose sentence tells a change is the period of a statistic, not an event")
+    func changesAreNotEvents() {
+        #expect(eventDates("Employment rose in four of the 10 provinces in May.", dated: "2025-06-06").isEmpty)
+        #expect(eventDates("Two ships docked at the port in May.", dated: "2025-06-06") == ["2025-05 month"])
+    }
+
+    @Test("The title's period and the header's own date are not events; a comparison base is not an anchor")
+    func headerAndComparisonDates() {
+        let release = """
+            Labour Force Survey, May 2025
+            Released at 8:30 a.m. Eastern time, Friday, June 6, 2025
+
+            Manufacturing employment fell in May. Compared with 12 months earlier, it was down 55,000 jobs, the \
+            agency said. The declines followed the imposition of tariffs on steel on March 12, which were raised on \
+            June 4, after the reference period ended and before the provinces reported.
+            """
+        #expect(eventDates(release, dated: "2025-06-06") == ["2025-03-12 day", "2025-06-04 day"])
+        #expect(analyze("The two sides met on Monday.", dated: "2025-03-12").events.first?.category == "diplomatic")
+        #expect(
+            analyze("Firefighters contained the blaze on Monday.", dated: "2025-03-12").events.first?.category
+                == "economic", "nothing matched: the fallback")
+    }
+
     @Test("Figures know when they were stated and what period they cover")
     func figureDates() {
         let cited = analyze(

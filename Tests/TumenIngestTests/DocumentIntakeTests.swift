@@ -87,6 +87,12 @@ struct DocumentIntakeTests {
             DocumentDates.firstDate(
                 in: "Missiles fired\n\nSEOUL, March 10 (Yonhap) -- The 2025 budget, up from 2024, funds 2025 drills.")
                 == "2025-03-10")
+        #expect(
+            DocumentDates.firstDate(
+                in:
+                    "ANKARA, March 20 (Reuters) - Returns rose in 2024 and 2025; a million may return by the end of 2026."
+            )
+                == "2025-03-20", "a deadline year is after the dateline")
     }
 
     @Test func sha256MatchesTheStandardTestVectors() {
