@@ -121,7 +121,8 @@ struct SourceAttributionTests {
             """
         #expect(figure(text, "7,000")?.source == "Stimson Center")
         #expect(figure(text, "$2 billion")?.source == "Stimson Center")
-        #expect(figure(text, "9,000")?.source == nil)
+        #expect(figure(text, "9,000")?.source == "Stimson Center", "a document without an author goes on reporting")
+        #expect(figure("By Jane Doe\n\n" + text, "9,000")?.source == "Jane Doe", "the author's own paragraph")
     }
 
     @Test("The author's own voice and a comparison with another source do not inherit the carried source")
