@@ -60,6 +60,8 @@ struct SourceTracker {
         var carried: [String] = []
         /// The publisher relaying every claim of the paragraph.
         var publisher: String?
+        /// Who speaks in this turn of a transcript or an interview.
+        var speaker: String?
         /// In a document without an author, the source an earlier paragraph named, when this paragraph names none.
         var lastSource: String?
     }
@@ -90,6 +92,10 @@ struct SourceTracker {
     /// the document (`Kitamori Semiconductor will invest …`): what `the company said` and `it said` refer to when
     /// their paragraph names no known organisation.
     private var lastCompany: String?
+    /// The speaker of each turn of a transcript or an interview, by the first token of its line.
+    private let turns: [Int: String?]
+    /// Who speaks in the current turn.
+    private var turn: String?
     /// The origin of the last claim a sentence attributed, in an earlier paragraph: who a document without an author
     /// goes on reporting in a paragraph that names nobody.
     private var lastSource: String?
@@ -110,6 +116,7 @@ struct SourceTracker {
         author = AuthorFinder(text: text, mentions: mentions).author()
         entityKinds = Dictionary(mentions.map { ($0.mention.name, $0.mention.kind) }, uniquingKeysWith: { a, _ in a })
         people = Self.titledPeople(text)
+        turns = SpeakerTurns(text: text, mentions: mentions, people: people, author: author).turns()
         footnotes = Self.footnotes(text, mentions)
     }
 
@@ -182,12 +189,17 @@ struct SourceTracker {
                 }
                 end += 1
             }
-            if last >= start { result[number] = text.string(tokens: start, last) }
+            // `[5] Author's calculations`: the author, who ends every chain anyway.
+            if last >= start, !text.isWord(start, in: Self.authorWords) {
+                result[number] = text.string(tokens: start, last)
+            }
         }
         return result
     }
 
     // MARK: Word lists
+
+    private static let authorWords = Lexicon.keys(["author", "authors"])
 
     private static let attributionVerbs = Lexicon.keys([
         "said", "says", "say", "stated", "states", "estimated", "estimates", "reported", "reports", "noted", "notes",
@@ -344,11 +356,12 @@ struct SourceTracker {
             carried = nil
             openQuote = nil
             paragraphNamesSource = false
+            if let speaker = turns[first] { turn = speaker }
             paragraphMentions = mentionRange.lowerBound
             publisher = referencePublisher(sentence, mentionRange: mentionRange)
         }
         if let company = openingOrganisation(sentence, mentionRange: mentionRange) { lastCompany = company }
-        var result = SentenceSources(publisher: publisher)
+        var result = SentenceSources(publisher: publisher, speaker: turn)
         if let assertion = assertion(sentence, mentionRange: mentionRange) {
             var chain: [String] = []
             for name in assertion.chain {
@@ -434,6 +447,7 @@ struct SourceTracker {
             let name = registry.entry(for: cited)?.name ?? cited
             if !chain.contains(name) { chain.append(name) }
         }
+        if let speaker = sources.speaker, !chain.contains(speaker) { chain.append(speaker) }
         if chain.isEmpty, author == nil, sources.publisher == nil, let lastSource = sources.lastSource {
             chain = [lastSource]
         }
@@ -628,6 +642,11 @@ struct SourceTracker {
         var index = clause.lowerBound
         var mention = mentionRange.lowerBound
         while index < clause.upperBound {
+            if let (description, end) = description(startingAt: index, limit: clause.upperBound, mentionRange) {
+                result.append(description)
+                index = end
+                continue
+            }
             while mention < mentionRange.upperBound, mentions[mention].firstToken < index { mention += 1 }
             if mention < mentionRange.upperBound, mentions[mention].firstToken == index {
                 let found = mentions[mention]
@@ -645,22 +664,30 @@ struct SourceTracker {
                     continue
                 }
             }
-            if result.isEmpty, text.isWord(index, in: Self.institutionNouns),
-                let start = institutionStart(endingAt: index, floor: clause.lowerBound)
-            {
-                // `customs data`: the description runs on over the nouns that follow its head.
-                var head = index
-                while head + 1 < clause.upperBound,
-                    text.isWord(head + 1, in: Self.institutionNouns) || text.isWord(head + 1, in: Self.documentNouns)
-                {
-                    head += 1
-                }
-                result.append(describedBody(start, head: head, mentionRange: mentionRange))
-                index = head
-            }
             index += 1
         }
         return result
+    }
+
+    /// A body described from `start` (`Chinese customs data`, `South Korea's trade ministry`, `customs figures`),
+    /// running on over the nouns after its head, and one past its end.
+    private func description(startingAt start: Int, limit: Int, _ mentionRange: Range<Int>) -> (String, Int)? {
+        var head = start
+        while head < min(limit, start + 6), !text.isWord(head, in: Self.institutionNouns) {
+            guard tokens[head].kind == .word || tokens[head].isSymbol("'") || tokens[head].isSymbol("’") else {
+                return nil
+            }
+            head += 1
+        }
+        guard head < limit, text.isWord(head, in: Self.institutionNouns),
+            institutionStart(endingAt: head, floor: start) == start
+        else { return nil }
+        while head + 1 < limit,
+            text.isWord(head + 1, in: Self.institutionNouns) || text.isWord(head + 1, in: Self.documentNouns)
+        {
+            head += 1
+        }
+        return (describedBody(start, head: head, mentionRange: mentionRange), head + 1)
     }
 
     /// `X said/estimated/reported …` in the active voice, `is estimated by X`, `X told Y`, `X said, citing Z`.
@@ -871,9 +898,9 @@ struct SourceTracker {
         let end = noun - 1
         guard end >= floor, end > floor || !text.isWord(end, Lexicon.the) else { return nil }
         if let found = mention(endingAt: end, in: mentionRange), Self.isSource(found) { return (found.name, end) }
-        guard end > floor, text.isNameWord(end), let found = capitalisedName(endingAt: end, floor: floor) else {
-            return nil
-        }
+        guard end > floor || text.isCapitals(end), text.isNameWord(end), !text.isWord(end, in: Self.otherPronouns),
+            !text.isWord(end, in: Self.firstPerson), let found = capitalisedName(endingAt: end, floor: floor)
+        else { return nil }
         return (found, end)
     }
 
@@ -1342,224 +1369,6 @@ struct SourceTracker {
             }
         }
         return last + 1
-    }
-}
-
-/// Finds the author of a document in its first or last lines.
-///
-/// In order: a byline among the header lines before the body (`By Jane Doe`, or a line that is only a name of two
-/// to four capitalised words, bullets allowed); an opening sentence `Name, title…, analyzes/argues/…`; a closing
-/// biography line `Name is …`. Names written in capitals (`Won Gon PARK`) are reported in title case. Without a
-/// person, the body that issues the document: a header `From: Ministry of Defence`, the agency of a wire dateline
-/// (`SEOUL, March 10 (Yonhap) --`), or the organisation that opens a press release (`X has today signed …`).
-struct AuthorFinder {
-    let text: ScannedText
-    let mentions: [MentionSpan]
-    private var tokens: [Token] { text.tokens }
-
-    /// Lines longer than this many tokens are body text, not a header.
-    private static let headerLineLimit = 20
-    private static let headerLines = 15
-    private static let byWord = WordKey.of("by")
-    private static let fromWord = WordKey.of("from")
-    private static let todayWord = WordKey.of("today")
-    private static let nameConnectors = Lexicon.keys(["of", "for", "the", "on"])
-    private static let isWord = WordKey.of("is")
-    private static let analysisVerbs = Lexicon.keys([
-        "analyzes", "analyses", "argues", "contends", "examines", "explores", "discusses", "writes", "assesses",
-        "explains", "considers", "reviews", "notes", "observes", "outlines", "describes", "evaluates",
-    ])
-    /// Capitalised words of page furniture that are not names.
-    private static let headerWords = Lexicon.keys([
-        "available", "download", "downloads", "keywords", "theme", "editor", "note", "commentary", "report",
-        "analysis", "summary", "abstract", "introduction", "background", "contents", "share", "print", "home",
-        "news", "opinion", "subscribe", "related", "topics", "tags", "updated", "published", "menu", "search",
-        "issue", "brief", "paper", "transcript", "english", "korean", "version", "language", "press", "release",
-    ])
-
-    func author() -> String? {
-        let lines = lineStarts()
-        guard !lines.isEmpty else { return nil }
-        var issuer: String?
-        for (number, start) in lines.enumerated() where number < Self.headerLines {
-            let end = number + 1 < lines.count ? lines[number + 1] : tokens.count
-            if end - start > Self.headerLineLimit {
-                if let name = openingName(start, end) { return name }
-                issuer = issuer ?? wireAgency(start, end) ?? pressReleaseIssuer(start, end)
-                break
-            }
-            // The first line is the title, not a byline, unless it says `By`.
-            if let name = bylineName(start, end, allowsBareName: number > 0) { return name }
-            issuer = issuer ?? fromLine(start, end) ?? wireAgency(start, end)
-        }
-        for number in lines.indices.reversed().prefix(8) {
-            let start = lines[number]
-            let end = number + 1 < lines.count ? lines[number + 1] : tokens.count
-            if let name = biographyName(start, end) { return name }
-        }
-        return issuer
-    }
-
-    /// `From: Ministry of Defence and …` among the header lines: the body that issues the document.
-    private func fromLine(_ start: Int, _ end: Int) -> String? {
-        let position = skipBullets(start, end)
-        guard position + 2 < end, text.isWord(position, Self.fromWord), tokens[position + 1].isSymbol(":") else {
-            return nil
-        }
-        return organisationName(from: position + 2, limit: end)
-    }
-
-    /// The agency of a wire dateline: `SEOUL, March 10 (Yonhap) --`, `MOSCOW, April 9. /TASS/.`
-    private func wireAgency(_ start: Int, _ end: Int) -> String? {
-        let position = skipBullets(start, end)
-        guard position + 3 <= end, text.isCapitals(position) else { return nil }
-        for index in position..<min(end - 2, position + 14) {
-            let open = tokens[index]
-            guard open.isSymbol("(") || open.isSymbol("/"), tokens[index + 1].kind == .word,
-                tokens[index + 1].isCapitalized, tokens[index + 2].isSymbol(open.isSymbol("(") ? ")" : "/")
-            else { continue }
-            return mentions.first { $0.firstToken == index + 1 }?.mention.name
-                ?? text.string(tokens: index + 1, index + 1)
-        }
-        return nil
-    }
-
-    /// The organisation that opens a press release: `The Ministry of Defence has today signed …`, `Daehan Precision
-    /// Aerospace Co., Ltd., a maker of …, today announced …`, `… Office of Foreign Assets Control (OFAC) today
-    /// designated …`.
-    private func pressReleaseIssuer(_ start: Int, _ end: Int) -> String? {
-        let position = text.afterDateline(from: skipBullets(start, end), limit: end)
-        guard position + 2 <= end,
-            let today = (position..<min(end - 1, position + 45)).first(where: { text.isWord($0, Self.todayWord) }),
-            tokens[today + 1].kind == .word, tokens[today + 1].isLowercase
-        else { return nil }
-        if today - 3 >= position, tokens[today - 1].isSymbol(")"), tokens[today - 3].isSymbol("("),
-            text.isCapitals(today - 2)
-        {
-            return text.string(tokens: today - 2, today - 2)
-        }
-        if let known = mentions.first(where: {
-            $0.firstToken >= position && $0.firstToken < today && $0.mention.kind == "organisation"
-        }) {
-            return known.mention.name
-        }
-        return organisationName(from: position, limit: today)
-    }
-
-    /// A run of capitalised words with `of`, `for`, `the`, `on` inside (`Ministry of Defence`), without a leading
-    /// `The` or a trailing company form (`Co`, `Ltd`).
-    private func organisationName(from start: Int, limit: Int) -> String? {
-        var position = start
-        if text.isWord(position, Lexicon.the) { position += 1 }
-        var last = position - 1
-        var index = position
-        while index < limit, tokens[index].kind == .word {
-            if tokens[index].isCapitalized, !Lexicon.companyForms.contains(tokens[index].key) {
-                last = index
-            } else if !(Self.nameConnectors.contains(tokens[index].key) && index + 1 < limit
-                && tokens[index + 1].kind == .word && tokens[index + 1].isCapitalized)
-            {
-                break
-            }
-            index += 1
-        }
-        guard last >= position, !Self.headerWords.contains(tokens[position].key) else { return nil }
-        return text.string(tokens: position, last)
-    }
-
-    private func lineStarts() -> [Int] {
-        var starts: [Int] = []
-        for index in tokens.indices where index == 0 || tokens[index].flags.contains(.lineBefore) {
-            starts.append(index)
-        }
-        return starts
-    }
-
-    private func skipBullets(_ start: Int, _ end: Int) -> Int {
-        var position = start
-        while position < end, tokens[position].kind == .symbol { position += 1 }
-        return position
-    }
-
-    /// A person-like name of two to four capitalised words (hyphenated parts allowed) from `start`, and its end.
-    private func personName(from start: Int, limit: Int) -> (String, Int)? {
-        guard start < limit, !text.isWord(start, Lexicon.the), !text.isWord(start, in: Lexicon.articles) else {
-            return nil
-        }
-        var position = start
-        var words = 0
-        while position < limit, words < 4, tokens[position].kind == .word, tokens[position].isCapitalized {
-            let token = tokens[position]
-            if Self.headerWords.contains(token.key) || Lexicon.months.contains(token.key) { return nil }
-            if mentions.contains(where: {
-                $0.firstToken <= position && position < $0.endToken && $0.mention.kind != "person"
-            }) {
-                return nil
-            }
-            words += 1
-            position += 1
-            // `Seung-ho`
-            if position + 1 < limit, tokens[position].isSymbol("-"), !tokens[position].hasSpaceBefore,
-                tokens[position + 1].kind == .word, !tokens[position + 1].hasSpaceBefore
-            {
-                position += 2
-            }
-        }
-        guard words >= 2 else { return nil }
-        return (titleCased(start, position - 1), position)
-    }
-
-    /// `By Jane Doe` or a line holding only a name.
-    private func bylineName(_ start: Int, _ end: Int, allowsBareName: Bool) -> String? {
-        var position = skipBullets(start, end)
-        if position < end, tokens[position].kind == .word, tokens[position].key == Self.byWord { position += 1 }
-        guard let (name, nameEnd) = personName(from: position, limit: end) else { return nil }
-        let isBy = position > start && tokens[position - 1].kind == .word && tokens[position - 1].key == Self.byWord
-        return nameEnd == end && allowsBareName || isBy ? name : nil
-    }
-
-    /// `Won Gon Park, Chair of …, analyzes …`.
-    private func openingName(_ start: Int, _ end: Int) -> String? {
-        let position = skipBullets(start, end)
-        guard let (name, nameEnd) = personName(from: position, limit: end), nameEnd < end,
-            tokens[nameEnd].isSymbol(",")
-        else { return nil }
-        for index in nameEnd..<min(end, nameEnd + 40) {
-            if tokens[index].isSymbol(".") { break }
-            if tokens[index].kind == .word, Self.analysisVerbs.contains(tokens[index].key) { return name }
-        }
-        return nil
-    }
-
-    /// `■ Won Gon PARK is the Chair of …`.
-    private func biographyName(_ start: Int, _ end: Int) -> String? {
-        let position = skipBullets(start, end)
-        guard let (name, nameEnd) = personName(from: position, limit: end), nameEnd < end,
-            tokens[nameEnd].kind == .word, tokens[nameEnd].key == Self.isWord
-        else { return nil }
-        return name
-    }
-
-    /// The tokens' text with words written in capitals turned to title case: `Won Gon PARK` → `Won Gon Park`.
-    private func titleCased(_ first: Int, _ last: Int) -> String {
-        var result = String.UnicodeScalarView()
-        var position = tokens[first].start
-        for index in first...last {
-            let token = tokens[index]
-            while position < token.start {
-                if let scalar = Unicode.Scalar(text.scalars[position]) { result.append(scalar) }
-                position += 1
-            }
-            let isCapitals =
-                token.kind == .word && !(token.start..<token.end).contains { Scalars.isLower(text.scalars[$0]) }
-            for offset in token.start..<token.end {
-                var v = text.scalars[offset]
-                if isCapitals, offset > token.start, v < 0x80, Scalars.isUpper(v) { v |= 0x20 }
-                if let scalar = Unicode.Scalar(v) { result.append(scalar) }
-            }
-            position = token.end
-        }
-        return String(result)
     }
 }
 

@@ -308,6 +308,79 @@ struct SourceAttributionTests {
         #expect(figure(acronym, "14")?.source == "OFAC")
     }
 
+    @Test("A credit line or a name with its role under the title gives the author or the issuer")
+    func creditsAndRoleLines() {
+        let brief = """
+            Choke Points
+            Policy Brief | April 2024
+
+            Dr. Nadia Ferreira, Senior Fellow, Centre for Economic Security Studies
+
+            Supply fell to about 7 tonnes in the first quarter.
+            """
+        #expect(figure(brief, "about 7")?.source == "Nadia Ferreira")
+        let chronology = """
+            Chronology: attacks on shipping
+            Updated 2024-04-30
+
+            Compiled by the Maritime Security Desk. Entries are listed by date of occurrence, local time, as reported.
+
+            2023-11-19 — Houthi forces seize a vehicle carrier and take its 25 crew members to Hodeidah.
+            """
+        #expect(figure(chronology, "25")?.source == "Maritime Security Desk")
+    }
+
+    @Test("In a transcript or an interview, the speaker of the turn relays every figure of it")
+    func speakerTurns() {
+        let call = """
+            Q1 Earnings Call
+            Tuesday 29 April 2025
+
+            Operator: Welcome to the call. Our first speaker is the chief executive.
+
+            Maria Teresa Lacson — President and Chief Executive Officer: We carried 4.6 million passengers.
+
+            Ramon Velasco — Chief Financial Officer: Revenue rose 14% to ₱33.8 billion, Fitch estimated.
+            """
+        #expect(figure(call, "4.6")?.source == "Maria Teresa Lacson")
+        #expect(figure(call, "14%")?.sourceChain.prefix(2) == ["Fitch", "Ramon Velasco"])
+        let interview = """
+            Q&A with Mexico's energy secretary
+            June 3, 2025
+
+            Interview by Daniel Ruiz. Energy Secretary Laura Esquivel spoke to us in Mexico City on Monday.
+
+            Question: Output fell to 1.64 million barrels a day in April. Is the decline reversible?
+
+            Answer: Yes. Production stabilised at around 1.7 million barrels per day in May.
+            """
+        #expect(figure(interview, "1.64")?.source == "Daniel Ruiz")
+        #expect(figure(interview, "around 1.7")?.source == "Laura Esquivel")
+        let panel = """
+            Transcript: Chips and security
+            3 September 2024
+
+            Participants: Claire Dubois, moderator; Kenji Arakawa, former director at METI.
+
+            CLAIRE DUBOIS: We have about 45 minutes.
+
+            Q (Dubois): How much has Japan spent?
+
+            A (Arakawa): Since 2021 the government has committed roughly ¥3.9 trillion.
+            """
+        #expect(figure(panel, "about 45")?.source == "Claire Dubois")
+        #expect(figure(panel, "roughly")?.source == "Kenji Arakawa")
+        let notes = "Report\nMay 2, 2025\n\nSource: customs data. Exports rose 4%.\n\nNote: Imports rose 2%."
+        #expect(figure(notes, "4%")?.source == nil, "field labels are not speakers")
+    }
+
+    @Test("A clause names described bodies in their place: Chinese customs data cited by Bloomberg")
+    func describedBodiesInClauses() {
+        #expect(
+            figure("Exports fell to 5.1 tonnes, according to Chinese customs data cited by Bloomberg.", "5.1")?
+                .sourceChain.prefix(2) == ["Chinese customs data", "Bloomberg"])
+    }
+
     @Test("A numbered footnote names the source of its reference-list entry")
     func numberedFootnotes() {
         let text = """
