@@ -200,6 +200,8 @@ struct SourceTracker {
     // MARK: Word lists
 
     private static let authorWords = Lexicon.keys(["author", "authors"])
+    private static let statesWord = WordKey.of("states")
+    private static let thatWord = WordKey.of("that")
 
     private static let attributionVerbs = Lexicon.keys([
         "said", "says", "say", "stated", "states", "estimated", "estimates", "reported", "reports", "noted", "notes",
@@ -237,7 +239,8 @@ struct SourceTracker {
         "report", "reports", "study", "studies", "survey", "analysis", "assessment", "estimate", "estimates", "data",
         "statistics", "paper", "findings", "review", "audit", "census", "poll", "briefing", "document", "dataset",
         "database", "tally", "calculation", "calculations", "yearbook", "bulletin", "testimony", "memo", "figures",
-        "statement", "forecast", "forecasts", "projection", "projections", "outlook",
+        "statement", "forecast", "forecasts", "projection", "projections", "outlook", "decision", "ruling",
+        "judgment", "judgement", "verdict", "notice",
     ])
     private static let publishing = Lexicon.keys([
         "published", "released", "issued", "compiled", "prepared", "produced", "commissioned", "conducted",
@@ -268,7 +271,8 @@ struct SourceTracker {
         "advisor", "aide", "secretary", "chairman", "chairwoman", "executive", "source", "sources", "experts",
         "expert", "monitor", "monitors", "observatory", "institute", "centre", "center", "authority", "department",
         "directorate", "inspectorate", "bureau", "parliament", "lender", "carrier", "airline", "manufacturer",
-        "maker", "producer", "exporter", "utility",
+        "maker", "producer", "exporter", "utility", "board", "tribunal", "association", "federation", "chamber",
+        "consortium", "foundation", "union", "consultancy", "charity", "secretariat", "fund",
     ])
     /// Heads that name one body or person as soon as an article and a description pick them out: `the finance
     /// minister`, `a Ukrainian commander`, `the country's disaster management agency`, `customs data`.
@@ -280,7 +284,8 @@ struct SourceTracker {
         "economist", "analyst", "researcher", "officer", "adviser", "advisor", "aide", "secretary", "chairman",
         "chairwoman", "executive", "source", "data", "statistics", "customs", "monitor", "observatory", "institute",
         "centre", "center", "authority", "department", "directorate", "inspectorate", "bureau", "force", "forces",
-        "authorities", "intelligence",
+        "authorities", "intelligence", "board", "tribunal", "association", "federation", "chamber", "consortium",
+        "foundation", "union", "consultancy", "charity", "secretariat", "fund",
     ])
     /// Bodies that a reader identifies without a description: `police said`, `prosecutors said`.
     private static let specificBodies = Lexicon.keys(["police", "prosecutors", "customs"])
@@ -325,7 +330,7 @@ struct SourceTracker {
         "commits", "budgeted", "plans", "planned", "aims", "intends", "invest", "invests", "invested", "spend",
         "spends", "spent", "signed", "signs", "ordered", "orders", "awarded", "awards", "granted", "grants",
         "designated", "designates", "sanctioned", "blacklisted", "added", "hire", "hired", "bought", "buys", "buy",
-        "procure", "procured", "donated", "donates", "disbursed", "set",
+        "procure", "procured", "donated", "donates", "disbursed", "set", "fined", "fines", "levied",
     ])
     private static let commitmentAuxiliaries = Lexicon.keys([
         "has", "have", "had", "will", "would", "also", "today", "formally", "officially", "already", "now", "to",
@@ -696,6 +701,8 @@ struct SourceTracker {
         for verb in verbs where tokens[verb].kind == .word && tokens[verb].isLowercase {
             let key = tokens[verb].key
             guard Self.attributionVerbs.contains(key) else { continue }
+            // `the Baltic states pay`: a noun, unless it states that.
+            if key == Self.statesWord, !text.isWord(verb + 1, Self.thatWord) { continue }
             if var inverted = invertedSpeaker(verb: verb, in: sentence, mentionRange: mentionRange) {
                 inverted.position = verb
                 inverted.subjectStart = verb + 1
@@ -839,6 +846,12 @@ struct SourceTracker {
             {
                 return (Assertion(chain: [organisation]), position)
             }
+            // `Its decision found`: the organisation's own document.
+            if Self.documentNouns.contains(token.key), text.isWord(position - 1, in: Self.possessiveDeterminers),
+                let organisation = lastOrganisation(before: position - 1, mentionRange: mentionRange)
+            {
+                return (Assertion(chain: [organisation], isDocument: true), position - 1)
+            }
             // `customs data showed`: a body's data.
             guard Self.institutionNouns.contains(token.key) else { return nil }
         }
@@ -961,6 +974,10 @@ struct SourceTracker {
             ("organisation", ["organisation", "organization"]), ("organization", ["organization", "organisation"]),
             ("programme", ["programme", "program"]), ("consortium", ["consortium"]), ("foundation", ["foundation"]),
             ("group", ["group"]), ("union", ["union"]), ("alliance", ["alliance"]), ("forum", ["forum"]),
+            ("board", ["board"]), ("tribunal", ["tribunal", "court"]), ("association", ["association"]),
+            ("federation", ["federation"]), ("chamber", ["chamber"]), ("charity", ["charity", "foundation"]),
+            ("consultancy", ["consultancy"]), ("regulator", ["regulator", "authority", "commission"]),
+            ("watchdog", ["watchdog", "authority", "commission", "office"]),
         ]
         return Dictionary(uniqueKeysWithValues: table.map { (WordKey.of($0.0), $0.1) })
     }()

@@ -381,6 +381,28 @@ struct SourceAttributionTests {
                 .sourceChain.prefix(2) == ["Chinese customs data", "Bloomberg"])
     }
 
+    @Test("Boards and their decisions: results released by a board, the board said, its decision, a fine")
+    func boardsAndDecisions() {
+        let vote = """
+            The coalition won 43.1% of the vote, according to provisional results released by the provincial \
+            electoral board. With 98.6% of stations counted, the coalition had 412,906 votes, the board said.
+            """
+        #expect(figure(vote, "43.1")?.source == "provincial electoral board")
+        #expect(figure(vote, "412,906")?.source == "provincial electoral board")
+        #expect(
+            figure("The European Commission on Wednesday fined Halvora AG €412 million.", "€412")?.source
+                == "European Commission")
+        let decision = """
+            The European Commission rejected the offer. Its decision found that a valve sold for 880 euros in Germany.
+            """
+        #expect(figure(decision, "880")?.source == "European Commission")
+        #expect(
+            figure(
+                "\"The Baltic states pay a quarter more,\" commissioner Ingrid Valsgaard said. She said it earned a 15% cut.",
+                "15%")?
+                .source == "Ingrid Valsgaard", "`states` is a noun here")
+    }
+
     @Test("A numbered footnote names the source of its reference-list entry")
     func numberedFootnotes() {
         let text = """
