@@ -82,7 +82,7 @@ struct EventExtractor {
             for expression in sentenceDates.expressions {
                 guard expression.role == .plain || expression.role == .statement, !expression.isOpen,
                     !expression.isVague, !seen.contains(expression.period),
-                    !text.isWord(expression.firstToken - 1, in: Self.nonEventLeads),
+                    !text.isWord(expression.firstToken - 1, in: Self.nonEventLeads), !isRunningPeriod(expression),
                     !expression.isRelative || !figureEnds.contains(text.tokens[expression.firstToken].start - 1),
                     expression.begin.day > 0 || figurePeriods[sentence.start]?.contains(expression.period) != true
                         || body.contains(where: { text.isWord($0, in: Self.decisionVerbs) })
@@ -202,6 +202,19 @@ struct EventExtractor {
         }
         return phrase
     }
+
+    /// `this year` (the year so far) and `a year earlier`, `a year ago`, `12 months earlier` (a comparison): periods
+    /// of figures, not dates of events; `two years ago` dates what was done then.
+    private func isRunningPeriod(_ expression: DateExpression) -> Bool {
+        guard expression.begin.month == 0, expression.isRelative else { return false }
+        return text.isWord(expression.firstToken, Self.this)
+            || text.isWord(expression.endToken - 1, in: Self.comparisonEnds)
+                && (text.isWord(expression.firstToken, in: Lexicon.articles)
+                    || text.string(tokens: expression.firstToken, expression.firstToken) == "12")
+    }
+
+    private static let this = WordKey.of("this")
+    private static let comparisonEnds = Set(["earlier", "ago", "before"].map(WordKey.of))
 
     /// Verbs that tell how a measure changed or stood over a period: a statistic, not an event.
     private static let changeVerbs = Set(

@@ -101,6 +101,14 @@ struct EventTests {
         #expect(eventDates("Two ships docked at the port in May.", dated: "2025-06-06") == ["2025-05 month"])
     }
 
+    @Test("This year and a year earlier are periods of figures; two years ago dates what was done")
+    func runningPeriods() {
+        #expect(eventDates("The launch was the North's fourth missile launch this year.", dated: "2025-03-10").isEmpty)
+        #expect(
+            eventDates("Seoul earmarked 7.2 trillion won, up 10% on a year earlier.", dated: "2025-03-10").isEmpty)
+        #expect(eventDates("The company opened the plant two years ago.", dated: "2024-10-24") == ["2022 year"])
+    }
+
     @Test("The title's period and the header's own date are not events; a comparison base is not an anchor")
     func headerAndComparisonDates() {
         let release = """
