@@ -34,7 +34,11 @@ public struct Analyzer: Sendable {
         let text = ScannedText(document.text)
         let sentences = SentenceSplitter.split(text)
         let mentions = entityMatcher.mentions(in: text)
-        let extractor = QuantityExtractor(text)
+        let countries = mentions.compactMap { found -> (token: Int, country: String)? in
+            guard found.mention.kind == "country", found.mention.entityId.hasPrefix("country:") else { return nil }
+            return (found.firstToken, String(found.mention.entityId.dropFirst("country:".count)))
+        }
+        let extractor = QuantityExtractor(text, currencies: CurrencyContext(text: text, countries: countries))
         let attributor = Attributor(text: text, mentions: mentions)
         var tracker = SourceTracker(text: text, mentions: mentions, registry: sources)
 

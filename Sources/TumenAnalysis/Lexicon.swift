@@ -70,6 +70,24 @@ enum Lexicon {
             "officer", "officers", "participants", "generals", "commanders", "leaders", "representatives",
             "operatives", "hackers", "guests", "instructors", "advisers", "advisors", "observers", "performers",
             "artists", "nationals", "deminers", "sappers", "laborers", "patients", "graduates", "youths",
+            "voter", "voters", "firefighter", "firefighters", "evacuee", "evacuees", "seeker", "seekers",
+            "returnee", "returnees", "applicant", "applicants", "beneficiary", "beneficiaries", "pupil", "pupils",
+            "shopper", "shoppers", "consumer", "consumers", "taxpayer", "taxpayers", "pensioner", "pensioners",
+            "smoker", "smokers", "driver", "drivers", "rider", "riders", "fisherman", "fishermen", "fishers",
+            "peacekeeper", "peacekeepers", "police", "policemen", "policewomen", "judge", "judges", "lawmaker",
+            "lawmakers", "legislator", "legislators", "mps", "senator", "senators", "protester", "protesters",
+            "protestor", "protestors", "demonstrator", "demonstrators", "detainee", "detainees", "hostage",
+            "hostages", "displaced", "kids", "babies", "infants", "adults", "teenagers", "boys", "girls",
+            "survivor", "survivors", "suspect", "suspects", "militant", "militants", "insurgent", "insurgents",
+            "rebel", "rebels", "attacker", "attackers", "gunmen", "combatants", "veterans", "reservists", "guards",
+            "inmates", "captives", "medics", "paramedics", "surgeons", "midwives", "researchers", "economists",
+            "analysts", "respondents", "pilgrims", "worshippers", "spectators", "attendees", "candidates",
+            "immigrants", "emigrants", "expatriates", "expats", "settlers", "villagers", "herders", "seafarers",
+            "marines", "paratroopers", "commandos", "airmen", "staffers", "caregivers", "nurse", "doctor",
+            "teacher", "farmer", "miner", "diplomat", "journalist", "patient", "migrant", "victim", "passenger",
+            "individual", "volunteer", "pilot", "agent", "athlete", "visitor", "participant", "welders",
+            "machinists", "electricians", "mechanics", "plumbers", "carpenters", "craftsmen", "apprentices",
+            "interns", "programmers",
         ]
         pairs += people.map { ($0, "person") }
         pairs += ["shell", "shells", "round", "rounds"].map { ($0, "shell") }
@@ -99,9 +117,18 @@ enum Lexicon {
         pairs += ["year", "years"].map { ($0, "year") }
         pairs += ["decade", "decades"].map { ($0, "decade") }
         pairs += [
-            "item", "items", "article", "articles", "clause", "clauses", "point", "points", "demand", "demands",
-            "provision", "provisions",
+            "item", "items", "article", "articles", "clause", "clauses", "demand", "demands", "provision",
+            "provisions",
         ].map { ($0, "item") }
+        // Points of an index (`1,427 points`); the points of a plan are items (see `QuantityExtractor`).
+        pairs += ["point", "points"].map { ($0, "point") }
+        pairs += ["megawatt", "megawatts", "mw"].map { ($0, "megawatt") }
+        pairs += ["gigawatt", "gigawatts", "gw"].map { ($0, "gigawatt") }
+        pairs += ["kilowatt", "kilowatts", "kw"].map { ($0, "kilowatt") }
+        pairs += ["terawatt", "terawatts"].map { ($0, "terawatt") }
+        pairs += [
+            ("gwh", "gigawatt hour"), ("mwh", "megawatt hour"), ("twh", "terawatt hour"), ("kwh", "kilowatt hour"),
+        ]
         pairs += ["country", "countries", "nation", "nations", "states"].map { ($0, "country") }
         pairs += ["percent", "pct"].map { ($0, "percent") }
         pairs += ["fold"].map { ($0, "ratio") }
@@ -112,14 +139,11 @@ enum Lexicon {
     /// Units that measure time: a year-like number followed by one of these is still a figure.
     static let timeUnits: Set<String> = ["second", "minute", "hour", "day", "week", "month", "year", "decade"]
 
-    /// Currencies written before the number: `$`, `USD`, `US$`, `₩`, `€`.
-    static let currencySymbols: [UInt32: String] = [
-        0x24: "USD", 0x20AC: "EUR", 0xA3: "GBP", 0xA5: "JPY", 0x20A9: "KRW", 0x20BD: "RUB", 0x20B9: "INR",
-    ]
-    static let currencyCodes: [UInt64: String] = table([
-        ("usd", "USD"), ("krw", "KRW"), ("kpw", "KPW"), ("eur", "EUR"), ("cny", "CNY"), ("rmb", "CNY"),
-        ("jpy", "JPY"), ("gbp", "GBP"), ("rub", "RUB"), ("inr", "INR"), ("chf", "CHF"),
-    ])
+    /// Currency signs written before the number: `$`, `₩`, `€`, `₱` (see `Currencies`).
+    static let currencySymbols: [UInt32: String] = Currencies.symbols
+    /// ISO 4217 codes and aliases, whatever their case, except those that are also English words (`TRY`, `ALL`):
+    /// the quantity rules read those through `Currencies` with their letter case.
+    static let currencyCodes: [UInt64: String] = Currencies.plainCodes
 
     /// Legal forms after a company's name: `Daehan Precision Aerospace Co., Ltd.`
     static let companyForms = keys([
@@ -170,23 +194,22 @@ enum Lexicon {
         "found", "finds",
     ])
 
-    /// Whether a unit is an amount of money (`USD`, `KRW`) or a rate of one (`USD per year`).
+    /// Whether a unit is an amount of money (`USD`, `KRW`, a shared name left unresolved such as `peso`) or a rate of
+    /// one (`USD per year`).
     static func isMoney(_ unit: String) -> Bool {
         let code = unit.prefix(3)
-        return currencies.contains(String(code)) && (unit.count == 3 || unit.dropFirst(3).hasPrefix(" per "))
+        if currencies.contains(String(code)) && (unit.count == 3 || unit.dropFirst(3).hasPrefix(" per ")) {
+            return true
+        }
+        return Currencies.neutralNames.contains { unit == $0 || unit.hasPrefix($0 + " per ") }
     }
 
     /// Every currency code a figure can carry.
-    static let currencies = Set(currencyCodes.values).union(currencySymbols.values)
+    static let currencies = Currencies.allCodes
 
-    /// Currency names after the number, as word sequences (longest first when looked up).
-    static let currencyWords: PhraseTable<String> = PhraseTable([
-        ("dollar", "USD"), ("dollars", "USD"), ("us dollars", "USD"), ("u.s. dollars", "USD"),
-        ("american dollars", "USD"), ("won", "KRW"), ("korean won", "KRW"), ("south korean won", "KRW"),
-        ("north korean won", "KPW"), ("yuan", "CNY"), ("renminbi", "CNY"), ("chinese yuan", "CNY"), ("ruble", "RUB"),
-        ("rubles", "RUB"), ("rouble", "RUB"), ("roubles", "RUB"), ("russian rubles", "RUB"), ("euro", "EUR"),
-        ("euros", "EUR"), ("yen", "JPY"), ("japanese yen", "JPY"), ("pounds sterling", "GBP"), ("rupees", "INR"),
-    ])
+    /// Currency names after the number, as word sequences (longest first when looked up); a value `~family` is a
+    /// name several currencies share (`pesos`), resolved by the document (see `Currencies`).
+    static let currencyWords: PhraseTable<String> = Currencies.names
 
     /// Multi-word units after a number.
     static let unitPhrases: PhraseTable<String> = PhraseTable([
@@ -195,13 +218,17 @@ enum Lexicon {
         ("square kilometers", "km2"), ("square kilometres", "km2"), ("square km", "km2"),
         ("cubic meters", "cubic metre"), ("cubic metres", "cubic metre"), ("cubic meter", "cubic metre"),
         ("cubic metre", "cubic metre"), ("square meters", "square metre"), ("square metres", "square metre"),
-        ("basis points", "basis point"), ("basis point", "basis point"),
+        ("basis points", "basis point"), ("basis point", "basis point"), ("gigawatt hours", "gigawatt hour"),
+        ("gigawatt hour", "gigawatt hour"), ("gigawatt-hours", "gigawatt hour"), ("gigawatt-hour", "gigawatt hour"),
+        ("megawatt hours", "megawatt hour"), ("megawatt hour", "megawatt hour"), ("megawatt-hours", "megawatt hour"),
+        ("megawatt-hour", "megawatt hour"), ("terawatt hours", "terawatt hour"), ("terawatt hour", "terawatt hour"),
+        ("terawatt-hours", "terawatt hour"), ("terawatt-hour", "terawatt hour"), ("kilowatt hours", "kilowatt hour"),
+        ("kilowatt hour", "kilowatt hour"), ("kilowatt-hours", "kilowatt hour"), ("kilowatt-hour", "kilowatt hour"),
+        ("index points", "point"),
     ])
 
     /// A hundredth of a currency, after the number: `86 cents`, `14 paise`.
-    static let currencySubunits: PhraseTable<String> = PhraseTable([
-        ("cent", "USD"), ("cents", "USD"), ("pence", "GBP"), ("paise", "INR"), ("kopecks", "RUB"), ("kopeks", "RUB"),
-    ])
+    static let currencySubunits: PhraseTable<String> = Currencies.subunits
 
     /// Multiples written as one word: `doubled`, `threefold`, `halved`; those marked `true` need a qualifier before
     /// them (`nearly double`, `more than triple`), being adjectives too (`a double standard`).

@@ -21,9 +21,14 @@ struct QuantityCandidate {
 /// `G7`), phone numbers, file names, addresses, and `one` used as a pronoun.
 struct QuantityExtractor {
     let text: ScannedText
+    /// What the document says about currencies it names only in part (`francs`, `pesos`, `¥`).
+    let currencies: CurrencyContext
     private var tokens: [Token] { text.tokens }
 
-    init(_ text: ScannedText) { self.text = text }
+    init(_ text: ScannedText, currencies: CurrencyContext = .empty) {
+        self.text = text
+        self.currencies = currencies
+    }
 
     private static let no = WordKey.of("no")
     private static let nos = WordKey.of("nos")
@@ -32,6 +37,39 @@ struct QuantityExtractor {
     private static let `for` = WordKey.of("for")
     private static let all = WordKey.of("all")
     private static let through = WordKey.of("through")
+    private static let real = WordKey.of("real")
+    private static let per = WordKey.of("per")
+    private static let determiners = Lexicon.keys(["the", "its", "their", "his", "her", "our", "these", "those"])
+    /// Bodies of people whose size is given after `of`: `a crew of 24`, `a workforce of 6,900`.
+    private static let bodiesOfPeople = Lexicon.keys([
+        "crew", "crews", "staff", "workforce", "team", "contingent", "garrison", "delegation", "population",
+        "headcount", "membership", "electorate", "complement", "force", "army",
+    ])
+    /// Words before a bare number that make it an age, not a count: `aged 34`.
+    private static let ageWords = Lexicon.keys(["aged", "age", "ages", "ageing"])
+
+    /// Units written against the digits, energy ones named in full: `450MW` is `megawatt`, `2GWh` `gigawatt hour`.
+    private static let attachedUnits: [UInt64: String] = Lexicon.attachedUnits.merging(
+        Lexicon.table([
+            ("mw", "megawatt"), ("gw", "gigawatt"), ("kw", "kilowatt"), ("kwh", "kilowatt hour"),
+            ("mwh", "megawatt hour"), ("gwh", "gigawatt hour"), ("twh", "terawatt hour"),
+        ]), uniquingKeysWith: { _, energy in energy })
+
+    /// Units that measure rather than count: the figure's noun phrase is not what it counts.
+    private static let measures: Set<String> = [
+        "tonne", "barrel", "km", "m", "mile", "kg", "hectare", "km2", "ratio", "bcm", "barrel per day", "megawatt",
+        "gigawatt", "kilowatt", "terawatt", "megawatt hour", "gigawatt hour", "kilowatt hour", "terawatt hour",
+        "point",
+    ]
+
+    /// Nouns that make `points` the items of a text rather than points of an index: `a 10-point plan`,
+    /// `the 12 points of the agreement`.
+    private static let pointLists = Lexicon.keys([
+        "plan", "plans", "proposal", "proposals", "programme", "program", "agenda", "list", "roadmap", "road",
+        "declaration", "agreement", "accord", "deal", "framework", "charter", "memorandum", "statement", "document",
+        "platform", "manifesto", "initiative", "strategy", "blueprint", "package", "formula", "demands",
+        "peace", "consensus", "communique", "letter", "resolution", "text", "treaty", "ceasefire",
+    ])
 
     func candidates(in sentence: Sentence) -> [QuantityCandidate] {
         var result: [QuantityCandidate] = []
@@ -61,7 +99,7 @@ struct QuantityExtractor {
                 case .figure:
                     if let candidate = figure(startingAt: index, sentence: sentence) {
                         if candidate.value != nil || candidate.low != nil {
-                            result.append(sharingQualifier(candidate, with: result.last))
+                            result.append(sharingQualifier(inheritingUnit(candidate, from: result), with: result.last))
                         }
                         index = max(candidate.end, index + 1)
                     } else {
@@ -80,6 +118,23 @@ struct QuantityExtractor {
             }
         }
         return result
+    }
+
+    /// `7,400 people …, up from 6,900`, `about 4,000 of them`: a bare number counts what the last figure of its
+    /// sentence with a unit counted, when that figure counted things (people, drones) rather than measured them.
+    /// Not an age in apposition (`the suspect, 34, was held`) nor after `aged`.
+    private func inheritingUnit(_ candidate: QuantityCandidate, from previous: [QuantityCandidate])
+        -> QuantityCandidate
+    {
+        guard candidate.unit == nil, let counted = previous.last(where: { $0.unit != nil }), counted.countsThings,
+            !(counted.end..<candidate.first).contains(where: { tokens[$0].isSymbol(";") })
+        else { return candidate }
+        let before = candidate.first - 1
+        if isSymbol(before, ","), isSymbol(candidate.end, ",") { return candidate }
+        if before >= 0, tokens[before].kind == .word, Self.ageWords.contains(tokens[before].key) { return candidate }
+        var inherited = candidate
+        inherited.unit = counted.unit
+        return inherited
     }
 
     /// `about one-third or one-fourth`: an alternative right after a qualified figure shares its qualifier.
@@ -150,7 +205,8 @@ struct QuantityExtractor {
             let p = tokens[previous]
             switch p.kind {
             case .word:
-                if Lexicon.currencyCodes[p.key] == nil { return .dropChain }  // G7, KN23
+                // G7, KN23; not a currency joined to its digits (`USD34`, `Rp16`, `R28 billion`).
+                if currencyWord(at: previous, before: index, limit: limit) == nil { return .dropChain }
             case .number:
                 return .drop(1)
             case .symbol:
@@ -183,7 +239,11 @@ struct QuantityExtractor {
             switch n.kind {
             case .word:
                 // Ordinals and decades (`4th`, `1990s`) and designators (`3D`, `5G`); not `5bn`, `2km`.
-                if Lexicon.attachedScales[n.key] == nil && Lexicon.attachedUnits[n.key] == nil { return .drop(2) }
+                if Lexicon.attachedScales[n.key] == nil && Self.attachedUnits[n.key] == nil
+                    && Currencies.suffixes[n.key] == nil
+                {
+                    return .drop(2)
+                }
             case .number:
                 break
             case .symbol:
@@ -507,6 +567,188 @@ struct QuantityExtractor {
         return make(value, end: end)
     }
 
+    // MARK: Currencies
+
+    /// The currency written before the number at `index`, and the first token of its text: a sign with the letters
+    /// joined to it (`$`, `₱`, `HK$`, `R$`), an ISO code (`PLN`, `KES`), or a word prefix (`Rs.`, `Rp`, `KSh`, `R`).
+    private func currency(before index: Int, sentence: Sentence) -> (code: String, first: Int)? {
+        let floor = sentence.firstToken
+        let limit = sentence.endToken
+        let p = index - 1
+        // `Rs. 500` read as two sentences: the prefix is in the previous one, and the figure starts at its digits.
+        if p == floor - 1, p >= 1, tokens[p].isSymbol("."), joined(p), tokens[p - 1].kind == .word,
+            let (code, strength) = Currencies.wordPrefixes[text.string(tokens: p - 1, p - 1)], strength == .always
+        {
+            return (resolved(code), index)
+        }
+        guard p >= floor else { return nil }
+        let token = tokens[p]
+        if token.kind == .symbol {
+            if let sign = Currencies.symbols[UInt32(token.key)] {
+                // `U.S.$5 million`
+                if sign == "USD", p - 4 >= floor, isSymbol(p - 1, "."), joined(p), text.token(p - 2, spells: "S"),
+                    joined(p - 1), isSymbol(p - 3, "."), joined(p - 2), text.token(p - 4, spells: "U"), joined(p - 3)
+                {
+                    return ("USD", p - 4)
+                }
+                // Letters joined to the sign: `US$`, `HK$`, `NT$`, `R$`, `GH₵`.
+                if p - 1 >= floor, joined(p), tokens[p - 1].kind == .word {
+                    if isSymbol(p - 2, "."), joined(p - 1) {
+                        // `e.g.C$5`: not a prefix of the sign.
+                    } else if let code = Currencies.signPrefixes[text.string(tokens[p - 1].start, token.end)] {
+                        return (code, p - 1)
+                    } else if sign == "USD", tokens[p - 1].key == Lexicon.us {
+                        return ("USD", p - 1)
+                    }
+                }
+                if let family = Currencies.sharedFamily(sign) { return (currencies.resolve(family), p) }
+                if Currencies.yenSigns.contains(UInt32(token.key)) { return (yen(in: sentence), p) }
+                return (sign, p)
+            }
+            // `Rs. 500`, `Rp. 11,800`
+            if token.isSymbol("."), joined(p), p - 1 >= floor, tokens[p - 1].kind == .word,
+                let (code, strength) = Currencies.wordPrefixes[text.string(tokens: p - 1, p - 1)], strength == .always
+            {
+                return (resolved(code), p - 1)
+            }
+            return nil
+        }
+        guard token.kind == .word, let code = currencyWord(at: p, before: index, limit: limit) else { return nil }
+        return (code, p)
+    }
+
+    /// A currency code or word prefix at `p`, right before the digits at `index`: `PLN`, `TRY` (in capitals),
+    /// `Rp`, `KSh`, `Rs`, `RM1.2 billion`, `R28 billion` (not `R2`).
+    private func currencyWord(at p: Int, before index: Int, limit: Int) -> String? {
+        let token = tokens[p]
+        guard token.kind == .word else { return nil }
+        let spelling = text.string(tokens: p, p)
+        if let (code, strength) = Currencies.wordPrefixes[spelling] {
+            switch strength {
+            case .always: return resolved(code)
+            case .joinedAmount: return joined(index) && looksLikeAmount(index, limit: limit) ? code : nil
+            case .amount: return looksLikeAmount(index, limit: limit) ? code : nil
+            }
+        }
+        guard text.length(p) == 3, let code = Currencies.codes[token.key] else { return nil }
+        let upper = spelling.uppercased()
+        if Currencies.legacyCodes.contains(upper) {
+            return token.isCapitalized || !token.isLowercase ? code : nil  // `USD`, `Usd`; not `usd`
+        }
+        guard isAllCaps(p) else { return nil }
+        // A year after a code is a name (`COP 2025`), not an amount.
+        if isYearLike(index), !looksLikeAmount(index, limit: limit) { return nil }
+        if Currencies.guardedCodes.contains(upper) {
+            // `TOP 10 COUNTRIES`: an all-capital headline, not a currency.
+            if p - 1 >= 0, tokens[p - 1].kind == .word, text.length(p - 1) >= 2, isAllCaps(p - 1) { return nil }
+            guard looksLikeMoney(index, limit: limit) else { return nil }
+        }
+        return code
+    }
+
+    /// A currency named after the number: `zlotys`, `Swiss francs`, `reais`, `4,200 zł`, `PLN`, with shared names
+    /// (`pesos`) resolved by the document.
+    private func currencyName(at position: Int, limit: Int) -> (code: String, end: Int)? {
+        guard position < limit, tokens[position].kind == .word else { return nil }
+        if let (value, end) = Lexicon.currencyWords.match(in: tokens, at: position, limit: limit) {
+            // `real` alone is also an adjective: `5 real estate firms`.
+            if end == position + 1, tokens[position].key == Self.real, end < limit, tokens[end].kind == .word,
+                !Lexicon.stopWords.contains(tokens[end].key)
+            {
+                return nil
+            }
+            return (resolved(value), end)
+        }
+        // A code after the amount, in capitals: `4.2 billion PLN`; not one that is also a word (`5 TOP`).
+        if text.length(position) == 3, isAllCaps(position), let code = Currencies.codes[tokens[position].key],
+            !Currencies.guardedCodes.contains(text.string(tokens: position, position))
+        {
+            return (code, position + 1)
+        }
+        return nil
+    }
+
+    /// A code, or the one the document gives a shared name (`~peso`).
+    private func resolved(_ value: String) -> String {
+        Currencies.sharedFamily(value).map { currencies.resolve($0) } ?? value
+    }
+
+    /// `¥` is the yen unless its sentence is about China and not Japan (`the domestic Chinese price stayed near
+    /// ¥1,800`), or names the yuan.
+    private func yen(in sentence: Sentence) -> String {
+        let range = sentence.firstToken..<sentence.endToken
+        var china = currencies.mentions("cn", in: range)
+        var japan = currencies.mentions("jp", in: range)
+        for position in range where tokens[position].kind == .word {
+            let named =
+                Lexicon.currencyWords.match(in: tokens, at: position, limit: range.upperBound)?.value
+                ?? (text.length(position) == 3 ? Currencies.codes[tokens[position].key] : nil)
+            if named == "CNY" { china = true }
+            if named == "JPY" { japan = true }
+        }
+        return china && !japan ? "CNY" : "JPY"
+    }
+
+    /// Digits that read as an amount: with a scale (`28 billion`, `1.5m`), a thousands separator or a decimal.
+    private func looksLikeAmount(_ index: Int, limit: Int) -> Bool {
+        let token = tokens[index]
+        let s = text.scalars
+        if (token.start..<token.end).contains(where: { !Scalars.isDigit(s[$0]) }) { return true }
+        return hasScale(after: index, limit: limit)
+    }
+
+    /// Digits that read as money after a code that is also a word: a scale, a thousands separator, cents
+    /// (`TRY 12.50`), or at least 1,000 (`COP 28`, `PHP 7.4` and `NIS 2` are names).
+    private func looksLikeMoney(_ index: Int, limit: Int) -> Bool {
+        if hasScale(after: index, limit: limit) { return true }
+        guard let (mantissa, decimals) = digitsNumber(index) else { return false }
+        let token = tokens[index]
+        let s = text.scalars
+        let hasComma = (token.start..<token.end).contains { s[$0] == 0x2C }
+        return hasComma || decimals == 2 || decimals == 0 && mantissa >= 1000
+    }
+
+    private func hasScale(after index: Int, limit: Int) -> Bool {
+        let next = index + 1
+        guard next < limit, tokens[next].kind == .word else { return false }
+        if joined(next) { return Lexicon.attachedScales[tokens[next].key] != nil }
+        return (Lexicon.scales[tokens[next].key] ?? 0) >= 1e3
+    }
+
+    /// Every letter of the token is a capital: `TRY`, `PLN`.
+    private func isAllCaps(_ index: Int) -> Bool {
+        let token = tokens[index]
+        let s = text.scalars
+        return (token.start..<token.end).allSatisfy { Scalars.isUpper(s[$0]) }
+    }
+
+    /// One past a calibre right after a count, before a noun: `152 mm`, `155mm`, `122-mm`.
+    private func calibreEnd(after position: Int, limit: Int) -> Int? {
+        guard position < limit, tokens[position].kind == .number, tokens[position].hasSpaceBefore else { return nil }
+        var next = position + 1
+        if isSymbol(next, "-"), joined(next) { next += 1 }
+        guard next + 1 < limit, tokens[next].kind == .word, text.token(next, spells: "mm"),
+            tokens[next + 1].kind == .word, tokens[next + 1].hasSpaceBefore
+        else { return nil }
+        return next + 1
+    }
+
+    /// `a 10-point plan`, `the 12 points of the agreement`: points that are items of a text.
+    private func pointsAreItems(_ head: Int, limit: Int) -> Bool {
+        var position = head + 1
+        guard position < limit, tokens[position].kind == .word else { return false }
+        if Self.pointLists.contains(tokens[position].key) { return true }
+        guard isWord(position, Lexicon.of) || isWord(position, Lexicon.in) else { return false }
+        position += 1
+        var words = 0
+        while position < limit, tokens[position].kind == .word, words < 4 {
+            if Self.pointLists.contains(tokens[position].key) { return true }
+            words += 1
+            position += 1
+        }
+        return false
+    }
+
     // MARK: A whole figure
 
     private func figure(startingAt index: Int, sentence: Sentence) -> QuantityCandidate? {
@@ -516,30 +758,11 @@ struct QuantityExtractor {
         var unit: String?
         var currencyBefore = false
 
-        // Currency written before the number: `$15`, `US$ 5`, `USD 34.4`, `₩1.2`.
-        if tokens[index].kind == .number {
-            var p = index - 1
-            if p >= floor, tokens[p].kind == .symbol, let code = Lexicon.currencySymbols[UInt32(tokens[p].key)] {
-                unit = code
-                first = p
-                if code == "USD", p - 1 >= floor, joined(p), tokens[p - 1].kind == .word,
-                    tokens[p - 1].key == Lexicon.us || text.token(p - 1, spells: "US")
-                {
-                    first = p - 1
-                }
-                p = first - 1
-            } else if p >= floor, tokens[p].kind == .word, tokens[p].isCapitalized || !tokens[p].isLowercase,
-                let code = Lexicon.currencyCodes[tokens[p].key], text.length(p) == 3
-            {
-                unit = code
-                first = p
-            } else if let rupees = [p, p - 1].first(where: { $0 >= floor && isWord($0, Lexicon.rs) }),
-                tokens[rupees].isCapitalized, rupees == p || isSymbol(p, ".")
-            {
-                unit = "INR"  // `Rs 2,000 crore`, `Rs. 500`
-                first = rupees
-            }
-            currencyBefore = unit != nil
+        // Currency written before the number: `$15`, `US$ 5`, `HK$3`, `USD 34.4`, `₩1.2`, `Rs 2,000`, `R28 billion`.
+        if tokens[index].kind == .number, let (code, start) = currency(before: index, sentence: sentence) {
+            unit = code
+            first = start
+            currencyBefore = true
         }
 
         guard var parsed = number(at: index, limit: limit, currency: currencyBefore) else { return nil }
@@ -621,8 +844,7 @@ struct QuantityExtractor {
         } else if let (phraseUnit, phraseEnd) = Lexicon.unitPhrases.match(in: tokens, at: end, limit: limit) {
             unit = phraseUnit
             end = phraseEnd
-        } else if !currencyBefore, let (code, codeEnd) = Lexicon.currencyWords.match(in: tokens, at: end, limit: limit)
-        {
+        } else if !currencyBefore, let (code, codeEnd) = currencyName(at: end, limit: limit) {
             unit = code
             end = codeEnd
         } else if !currencyBefore,
@@ -637,11 +859,11 @@ struct QuantityExtractor {
             unit = "percent"
             end += 1
         } else if end < limit, tokens[end].kind == .word, Lexicon.pounds.contains(tokens[end].key) {
-            unit = parsed.scaled || currencyBefore ? "GBP" : "lb"
+            unit = parsed.scaled || currencyBefore ? currencies.resolve("pound") : "lb"
             end += 1
         } else if !parsed.isWord, tokens[index].kind == .number, index + 1 < limit, joined(index + 1),
             tokens[index + 1].kind == .word, end == index + 1,
-            let attached = Lexicon.attachedUnits[tokens[index + 1].key]
+            let attached = Self.attachedUnits[tokens[index + 1].key]
         {
             unit = attached  // `2km`, `152mm`
             end = index + 2
@@ -652,8 +874,10 @@ struct QuantityExtractor {
             unit = isRatio ? "ratio" : "time"
             end += 1
         } else if unit == nil && !parsed.isFraction || parsed.needsNoun {
-            if let (phrase, head, normalised) = countedNoun(after: end, limit: limit, value: parsed.value) {
-                unit = normalised
+            // `12 million 152 mm artillery shells`: a calibre between the count and what it counts.
+            let calibre = parsed.isWord ? nil : calibreEnd(after: end, limit: limit)
+            if let (phrase, head, normalised) = countedNoun(after: calibre ?? end, limit: limit, value: parsed.value) {
+                unit = normalised == "point" && pointsAreItems(head, limit: limit) ? "item" : normalised
                 if normalised == "bcm" {
                     // Billion cubic metres.
                     unit = "cubic metre"
@@ -663,11 +887,10 @@ struct QuantityExtractor {
                 }
                 nounPhrase = phrase
                 countsThings =
-                    ![
-                        "tonne", "barrel", "km", "m", "mile", "kg", "hectare", "km2", "ratio", "bcm",
-                        "barrel per day",
-                    ].contains(normalised) && !Lexicon.timeUnits.contains(normalised)
-                end = head + 1
+                    !Self.measures.contains(normalised) && !Self.measures.contains(unit ?? "")
+                    && !Lexicon.timeUnits.contains(normalised)
+                // The calibre stays a figure of its own.
+                if calibre == nil { end = head + 1 }
             } else if parsed.needsNoun {
                 return nil
             }
@@ -680,6 +903,13 @@ struct QuantityExtractor {
         {
             unit = "\(currentUnit) per \(period)"
             end = rateEnd
+        } else if let currentUnit = unit, Lexicon.isMoney(currentUnit), !currentUnit.contains(" per "),
+            isWord(end, Self.per), end + 1 < limit, isPlainNoun(end + 1, singularAllowed: true),
+            !Lexicon.stopWords.contains(tokens[end + 1].key)
+        {
+            // Money for each of something: `41,000 zlotys per participant`, `$680 per adult`.
+            unit = "\(currentUnit) per \(singular(end + 1))"
+            end += 2
         }
 
         // What is left is a year or a bare designator, not a figure.
@@ -708,12 +938,28 @@ struct QuantityExtractor {
             countsThings = true
         }
 
-        // A part of a counted whole: `25 of 30 drones`, `12 of the 15 members`.
+        // A body of people counted: `its crew of 24`, `a workforce of 6,900`.
+        if unit == nil, !parsed.isFraction, first == index, isWord(index - 1, Lexicon.of), index - 2 >= floor,
+            tokens[index - 2].kind == .word, Self.bodiesOfPeople.contains(tokens[index - 2].key)
+        {
+            unit = "person"
+            nounPhrase = index - 2..<index - 1
+            countsThings = true
+        }
+        // A part of a counted whole: `25 of 30 drones`, `12 of the 15 members`, `five of the nine members`,
+        // `1,800 of the group's 11,000 employees`.
         if unit == nil, !parsed.isFraction, isWord(end, Lexicon.of) {
             var whole = end + 1
-            if isWord(whole, Lexicon.the) { whole += 1 }
-            if whole < limit, tokens[whole].kind == .number,
-                let (phrase, _, normalised) = countedNoun(after: whole + 1, limit: limit, value: parsed.value)
+            if whole < limit, tokens[whole].kind == .word, Self.determiners.contains(tokens[whole].key) { whole += 1 }
+            if whole + 2 < limit, tokens[whole].kind == .word, isSymbol(whole + 1, "'") || isSymbol(whole + 1, "’"),
+                joined(whole + 1), text.token(whole + 2, spells: "s"), joined(whole + 2)
+            {
+                whole += 3
+            }
+            if whole < limit, tokens[whole].kind != .symbol,
+                let other = number(at: whole, limit: limit, currency: false), !other.isFraction, other.unit == nil,
+                !other.needsNoun,
+                let (phrase, _, normalised) = countedNoun(after: other.end, limit: limit, value: parsed.value)
             {
                 unit = normalised
                 nounPhrase = phrase
@@ -786,8 +1032,10 @@ struct QuantityExtractor {
         }
         guard position < limit, tokens[position].hasSpaceBefore || position == start else { return nil }
         var words: [Int] = []
+        // Parts of hyphenated modifiers (`one-way`), which do not count towards the length of the phrase.
+        var joinedParts = 0
         var known: Int?
-        while position < limit, words.count < 5 {
+        while position < limit, words.count - joinedParts < 5 {
             let token = tokens[position]
             // `cable and pipeline incidents`: modifiers joined by `and` or `or`.
             let joinsModifiers =
@@ -802,7 +1050,10 @@ struct QuantityExtractor {
                 // The head is the last noun: `rocket systems` counts systems, `artillery shells` shells.
                 known = position
                 let after = position + 1
-                if after < limit, tokens[after].hasSpaceBefore, isPlainNoun(after, singularAllowed: false),
+                // `displaced people`: a second noun of the same unit is the head too.
+                let sameUnit = after < limit && Lexicon.units[tokens[after].key] == Lexicon.units[token.key]
+                if after < limit, tokens[after].hasSpaceBefore,
+                    isPlainNoun(after, singularAllowed: false) || sameUnit,
                     !Lexicon.stopWords.contains(tokens[after].key)
                 {
                     let head = Lexicon.units[tokens[after].key] ?? singular(after)
@@ -815,12 +1066,20 @@ struct QuantityExtractor {
             }
             words.append(position)
             position += 1
-            // Hyphenated modifiers: `short-range`, `North Korea-focused`.
-            if isSymbol(position, "-"), joined(position), position + 1 < limit, joined(position + 1),
+            // Hyphenated modifiers: `short-range`, `North Korea-focused`, `first-person-view`.
+            while isSymbol(position, "-"), joined(position), position + 1 < limit, joined(position + 1),
                 tokens[position + 1].kind == .word
             {
                 position += 2
                 words.append(position - 1)
+                joinedParts += 1
+            }
+            // `four telecommunications cables linking Finland`, `250 rail cars staged at`: a plural noun followed by
+            // a verb form or a name ends the phrase.
+            if let last = words.last, isPlainNoun(last, singularAllowed: false), position < limit,
+                tokens[position].kind == .word, tokens[position].isCapitalized || isVerbForm(position)
+            {
+                break
             }
         }
         _ = known
@@ -828,7 +1087,18 @@ struct QuantityExtractor {
         guard let head = words.last(where: { isPlainNoun($0, singularAllowed: value == 1) }) else { return nil }
         if head != words.last, words.count > 2 { return nil }
         if words.count > 4, head != words.last { return nil }
-        return (start..<head + 1, head, singular(head))
+        // `asylum-seekers`: a known noun after a hyphen keeps its unit.
+        return (start..<head + 1, head, Lexicon.units[tokens[head].key] ?? singular(head))
+    }
+
+    /// A lower-case participle or gerund: `staged`, `linking`.
+    private func isVerbForm(_ index: Int) -> Bool {
+        let token = tokens[index]
+        guard token.kind == .word, token.isLowercase, text.length(index) > 4 else { return false }
+        let s = text.scalars
+        let last = s[token.end - 1]
+        let beforeLast = s[token.end - 2]
+        return last == 0x64 && beforeLast == 0x65 || last == 0x67 && beforeLast == 0x6E && s[token.end - 3] == 0x69
     }
 
     /// `Russians`, `Koreans`, `Ukrainians`: people named by nationality.
