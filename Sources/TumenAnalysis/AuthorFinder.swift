@@ -2,8 +2,10 @@ import TumenProtocol
 
 /// Finds the author of a document in its first or last lines.
 ///
-/// In order: a byline among the header lines before the body (`By Jane Doe`, or a line that is only a name of two
-/// to four capitalised words, bullets allowed); an opening sentence `Name, title…, analyzes/argues/…`; a closing
+/// In order: a credit line (`Interview by Daniel Ruiz.`; `Compiled by the Maritime Security Desk.` names the issuer);
+/// a byline among the header lines before the body (`By Jane Doe`, a line that is only a name of two to four
+/// capitalised words, bullets allowed, or a name with its role `Dr. Nadia Ferreira, Senior Fellow, …`); an opening
+/// sentence `Name, title…, analyzes/argues/…`; a closing
 /// biography line `Name is …`. Names written in capitals (`Won Gon PARK`) are reported in title case. Without a
 /// person, the body that issues the document: a header `From: Ministry of Defence`, the agency of a wire dateline
 /// (`SEOUL, March 10 (Yonhap) --`), or the organisation that opens a press release (`X has today signed …`).
@@ -86,7 +88,8 @@ struct AuthorFinder {
     private func nameWithRole(_ start: Int, _ end: Int) -> String? {
         let position = text.titlesEnd(from: skipBullets(start, end), limit: end)
         guard let (name, nameEnd) = personName(from: position, limit: end), nameEnd + 1 < end,
-            tokens[nameEnd].isSymbol(",")
+            tokens[nameEnd].isSymbol(","),
+            !(position..<nameEnd).contains(where: { text.isWord($0, in: Lexicon.organisationWords) })
         else { return nil }
         for index in nameEnd + 1..<end where tokens[index].kind == .word {
             guard
@@ -203,7 +206,7 @@ struct AuthorFinder {
             }
         }
         guard words >= 2 else { return nil }
-        return (titleCased(start, position - 1), position)
+        return (text.titleCased(start, position - 1), position)
     }
 
     /// `By Jane Doe` or a line holding only a name.
@@ -235,27 +238,5 @@ struct AuthorFinder {
             tokens[nameEnd].kind == .word, tokens[nameEnd].key == Self.isWord
         else { return nil }
         return name
-    }
-
-    /// The tokens' text with words written in capitals turned to title case: `Won Gon PARK` → `Won Gon Park`.
-    private func titleCased(_ first: Int, _ last: Int) -> String {
-        var result = String.UnicodeScalarView()
-        var position = tokens[first].start
-        for index in first...last {
-            let token = tokens[index]
-            while position < token.start {
-                if let scalar = Unicode.Scalar(text.scalars[position]) { result.append(scalar) }
-                position += 1
-            }
-            let isCapitals =
-                token.kind == .word && !(token.start..<token.end).contains { Scalars.isLower(text.scalars[$0]) }
-            for offset in token.start..<token.end {
-                var v = text.scalars[offset]
-                if isCapitals, offset > token.start, v < 0x80, Scalars.isUpper(v) { v |= 0x20 }
-                if let scalar = Unicode.Scalar(v) { result.append(scalar) }
-            }
-            position = token.end
-        }
-        return String(result)
     }
 }

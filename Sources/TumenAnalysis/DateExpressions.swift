@@ -228,7 +228,6 @@ struct DateFinder {
         return tokens[sentence.firstToken].isCapitalized || tokens[sentence.firstToken].kind == .number
     }
 
-    /// A header line `DATE: …`, `Published: …`, `Source: …`.
     /// The title line and the short lines under it, before the first line of body text: where a document says what
     /// it is and when it was issued. Empty when no line of body text follows within the first lines.
     private func headerLines() -> (title: Range<Int>, header: Range<Int>) {
@@ -262,9 +261,12 @@ struct DateFinder {
     ) -> Bool {
         guard header.header.contains(expression.firstToken) else { return false }
         if let documentDate, expression.begin == documentDate, expression.finish == nil { return true }
+        // `Labour Force Survey, May 2025`, not `Russia invaded Ukraine in February 2022: explained`.
         return header.title.contains(expression.firstToken) && expression.begin.day == 0
+            && !text.isWord(expression.firstToken - 1, in: DateWords.datePrepositions)
     }
 
+    /// A header line `DATE: …`, `Published: …`, `Source: …`.
     private func isMetadata(_ sentence: Sentence, startsLine: Bool) -> Bool {
         guard startsLine, sentence.firstToken + 1 < sentence.endToken else { return false }
         let tokens = text.tokens

@@ -48,7 +48,15 @@ struct EventExtractor {
             figureCounts[quantity.sentence.start, default: 0] += 1
         }
         // Statistics — shares, sums, rates, changes — have periods; a count of actors (`two navies`) does not.
+        // A year that a measured amount of the sentence covers: `imported 11.7 million tonnes in 2024` (not a count of
+        // things: `18 howitzers are due in 2027`).
+        var yearPeriods: [Int: Set<String>] = [:]
         for quantity in quantities {
+            if let period = quantity.period, period.count == 4, let unit = quantity.unit,
+                Self.measuredUnits.contains(unit) || unit.contains(" per ") || Lexicon.isMoney(unit)
+            {
+                yearPeriods[quantity.sentence.start, default: []].insert(period)
+            }
             guard let period = quantity.period, let unit = quantity.unit,
                 unit == "percent" || Lexicon.isMoney(unit) || unit.contains(" per ")
                     || quantity.measure?.hasPrefix("change in ") == true
@@ -84,8 +92,12 @@ struct EventExtractor {
                     !expression.isVague, !seen.contains(expression.period),
                     !text.isWord(expression.firstToken - 1, in: Self.nonEventLeads), !isRunningPeriod(expression),
                     !expression.isRelative || !figureEnds.contains(text.tokens[expression.firstToken].start - 1),
-                    expression.begin.day > 0 || figurePeriods[sentence.start]?.contains(expression.period) != true
-                        || body.contains(where: { text.isWord($0, in: Self.decisionVerbs) })
+                    expression.begin.day > 0
+                        || figurePeriods[sentence.start]?.contains(expression.period) != true
+                            && (expression.begin.month > 0
+                                || yearPeriods[sentence.start]?.contains(expression.period) != true)
+                        || body.contains(where: { text.isWord($0, in: Self.decisionVerbs) }),
+                    !isStatisticPeriod(expression), !isComparisonBase(expression)
                 else { continue }
                 if expression.begin.day == 0 && expression.begin.month == 0 || expression.finish != nil
                     || expression.begin.day == 0 && body.contains(where: { text.isWord($0, in: Self.changeVerbs) })
@@ -203,28 +215,27 @@ struct EventExtractor {
         return phrase
     }
 
-    /// `this year` (the year so far) and `a year earlier`, `a year ago`, `12 months earlier` (a comparison): periods
-    /// of figures, not dates of events; `two years ago` dates what was done then.
+    /// `this year` (the year so far) and `a year earlier`, `a year ago` (a comparison): periods of figures, not dates
+    /// of events; `two years ago` dates what was done then.
     private func isRunningPeriod(_ expression: DateExpression) -> Bool {
         guard expression.begin.month == 0, expression.isRelative else { return false }
         return text.isWord(expression.firstToken, Self.this)
             || text.isWord(expression.endToken - 1, in: Self.comparisonEnds)
-                && (text.isWord(expression.firstToken, in: Lexicon.articles)
-                    || text.string(tokens: expression.firstToken, expression.firstToken) == "12")
+                && text.isWord(expression.firstToken, in: Lexicon.articles)
     }
 
     private static let this = WordKey.of("this")
-    private static let comparisonEnds = Set(["earlier", "ago", "before"].map(WordKey.of))
+    private static let comparisonEnds = Set(["earlier", "ago"].map(WordKey.of))
 
     /// Verbs that tell how a measure changed or stood over a period: a statistic, not an event.
     private static let changeVerbs = Set(
         [
-            "rose", "rise", "rises", "fell", "fall", "falls", "increased", "increases", "decreased", "decreases",
+            "rose", "rises", "fell", "falls", "increased", "increases", "decreased", "decreases",
             "declined", "declines", "grew", "grows", "dropped", "drops", "climbed", "climbs", "edged", "eased",
             "eases", "slowed", "slows", "accelerated", "jumped", "jumps", "slipped", "plunged", "surged", "soared",
             "tumbled", "averaged", "averages", "totalled", "totaled", "totals", "stood", "stands", "hovered",
             "contracted", "shrank", "widened", "narrowed", "rebounded", "doubled", "halved", "tripled", "peaked",
-            "dipped", "gained", "slumped", "recovered", "weakened", "strengthened", "firmed",
+            "dipped", "slumped", "weakened", "strengthened", "firmed",
         ].map(WordKey.of))
 
     /// Verbs of a decision that a sum of money accompanies (`announced a ₩26 trillion package in May`): its month
@@ -236,10 +247,41 @@ struct EventExtractor {
         ].map(WordKey.of))
 
     /// Words before a date that make it a deadline, a comparison base, the end of a reporting period or a birth
-    /// date: `by 2027`, `than a year earlier`, `compared with 2023`, `the quarter ended September 30`, `born 14 March
-    /// 1976`.
+    /// date: `by 2027`, `until 2040`, `than a year earlier`, `compared with 2023`, `up 0.8 points from May 2024`, `the
+    /// quarter ended September 30`, `born 14 March 1976`.
     private static let nonEventLeads = Set(
-        ["by", "than", "with", "versus", "vs", "born", "ended", "ending"].map(WordKey.of))
+        ["by", "than", "with", "versus", "vs", "born", "ended", "ending", "until", "till"].map(WordKey.of))
+
+    /// `up 0.8 points from May 2024`, `down from 71.4% in 2021`: `from` after a change is a comparison base; `from 1
+    /// August` is when something starts.
+    private func isComparisonBase(_ expression: DateExpression) -> Bool {
+        let from = expression.firstToken - 1
+        guard text.isWord(from, Lexicon.from), from > 0 else { return false }
+        let before = text.tokens[from - 1]
+        return before.kind == .number || before.isSymbol("%") || text.isWord(from - 1, in: Self.changeAdverbs)
+            || text.isWord(from - 1, in: Self.unitWords)
+    }
+
+    private static let changeAdverbs = Set(["up", "down", "higher", "lower", "earlier"].map(WordKey.of))
+    private static let unitWords = Set(["points", "percent", "pct", "cent"].map(WordKey.of))
+    /// Units of measured amounts (as opposed to counted things), whose year is the period of a statistic.
+    private static let measuredUnits: Set<String> = [
+        "percent", "tonne", "barrel", "bcm", "km", "m", "kg", "hectare", "mile", "TEU", "litre", "megawatt",
+        "gigawatt", "gigawatt hour", "megawatt hour", "terawatt hour", "cubic metre", "square kilometre",
+    ]
+
+    /// `data for June`, `the estimates for May`: the period a document's figures cover.
+    private func isStatisticPeriod(_ expression: DateExpression) -> Bool {
+        text.isWord(expression.firstToken - 1, Self.forWord)
+            && text.isWord(expression.firstToken - 2, in: Self.statisticNouns)
+    }
+
+    private static let forWord = WordKey.of("for")
+    private static let statisticNouns = Set(
+        [
+            "data", "figures", "estimates", "estimate", "statistics", "results", "numbers", "survey", "report",
+            "forecast", "forecasts", "projections", "index", "reading", "readings", "release",
+        ].map(WordKey.of))
 
     private static let connectives = Set(
         ["and", "but", "then", "however", "meanwhile", "also", "so", "thus", "later", "earlier"].map(WordKey.of))

@@ -81,8 +81,9 @@ struct SourceTracker {
 
     private var carried: (chain: [String], isDocument: Bool)?
     private var lastPerson: String?
-    /// People named so far in the document, in full, for a later surname alone (`Whitfield said`).
-    private var people: [String] = []
+    /// People named in the document in full — with a title anywhere, or as a speaker so far — by the family name a
+    /// later mention may use alone (`Whitfield said`).
+    private var people: [String: String] = [:]
     /// The speaker of a quotation still open at the end of the previous sentence of the paragraph; empty when the
     /// quotation's speaker is not known yet.
     private var openQuote: [String]?
@@ -115,8 +116,11 @@ struct SourceTracker {
         self.registry = registry
         author = AuthorFinder(text: text, mentions: mentions).author()
         entityKinds = Dictionary(mentions.map { ($0.mention.name, $0.mention.kind) }, uniquingKeysWith: { a, _ in a })
-        people = Self.titledPeople(text)
-        turns = SpeakerTurns(text: text, mentions: mentions, people: people, author: author).turns()
+        let titled = Self.titledPeople(text)
+        for person in titled {
+            for surname in Self.surnames(of: person) where people[surname] == nil { people[surname] = person }
+        }
+        turns = SpeakerTurns(text: text, mentions: mentions, people: titled, author: author).turns()
         footnotes = Self.footnotes(text, mentions)
     }
 
@@ -125,9 +129,10 @@ struct SourceTracker {
     private static func titledPeople(_ text: ScannedText) -> [String] {
         let tokens = text.tokens
         var result: [String] = []
+        var seen: Set<String> = []
         var index = 0
         while index < tokens.count {
-            guard text.isWord(index, in: Lexicon.personTitles) else {
+            guard text.isWord(index, in: Lexicon.personTitles), tokens[index].isCapitalized else {
                 index += 1
                 continue
             }
@@ -147,7 +152,7 @@ struct SourceTracker {
             }
             if words >= 2 {
                 let name = text.string(tokens: first, end - 1)
-                if !result.contains(name) { result.append(name) }
+                if seen.insert(name).inserted { result.append(name) }
             }
             index = max(end, index + 1)
         }
@@ -202,6 +207,7 @@ struct SourceTracker {
     private static let authorWords = Lexicon.keys(["author", "authors"])
     private static let statesWord = WordKey.of("states")
     private static let thatWord = WordKey.of("that")
+    private static let statesQualifiers = Lexicon.keys(["member", "nation", "island", "gulf", "frontline", "other"])
 
     private static let attributionVerbs = Lexicon.keys([
         "said", "says", "say", "stated", "states", "estimated", "estimates", "reported", "reports", "noted", "notes",
@@ -221,7 +227,7 @@ struct SourceTracker {
     /// Verbs that can follow what was said and precede who said it: `"…," said Park`.
     private static let invertingVerbs = Lexicon.keys([
         "said", "says", "added", "adds", "wrote", "writes", "stated", "noted", "warned", "explained", "argued",
-        "insisted", "concluded", "observed", "continued",
+        "insisted", "concluded", "observed",
     ])
     private static let beForms = Lexicon.keys(["is", "are", "was", "were", "be", "been", "being"])
     private static let passiveMarkers = Lexicon.keys([
@@ -255,7 +261,7 @@ struct SourceTracker {
     private static let thingPronouns = Lexicon.keys(["it", "they", "this"])
     private static let otherPronouns = Lexicon.keys([
         "we", "i", "you", "that", "some", "others", "many", "experts", "analysts", "officials", "sources", "who",
-        "which", "one",
+        "which", "one", "economists", "investors", "markets", "traders", "observers", "critics", "people",
     ])
     private static let firstPerson = Lexicon.keys(["we", "our", "ours", "us", "my", "me", "mine"])
     /// Heads of a subject that is a body or its people. Any of them counts when a name, a nationality or a possessive
@@ -383,7 +389,7 @@ struct SourceTracker {
         } else if let speaker = openQuote, !speaker.isEmpty {
             // `"We generated ₩212 billion. We remain committed to 25%."`: the quotation goes on.
             result.chain = speaker
-            let close = (first..<sentence.endToken).first { isQuote(tokens[$0]) } ?? sentence.endToken
+            let close = (first..<sentence.endToken).first { isQuoteMark($0) } ?? sentence.endToken
             result.quote = first..<close
         } else if let current = carried, !isAuthorVoice(sentence) {
             if namesOtherSource(sentence, mentionRange: mentionRange, than: current.chain) {
@@ -402,7 +408,7 @@ struct SourceTracker {
             lastSource = origin
             paragraphNamesSource = true
         }
-        result.lastSource = paragraphNamesSource ? nil : lastSource
+        result.lastSource = paragraphNamesSource || isAuthorVoice(sentence) ? nil : lastSource
         return result
     }
 
@@ -423,7 +429,7 @@ struct SourceTracker {
 
     private mutating func remember(person: String) {
         lastPerson = person
-        if !people.contains(person) { people.append(person) }
+        for surname in Self.surnames(of: person) { people[surname] = person }
     }
 
     /// Whether a source's name is a person's: two to four capitalised words, none of them a body's (`Cornwall
@@ -466,19 +472,21 @@ struct SourceTracker {
     /// The registry's name, else an earlier source whose name holds every word of this one, else the name itself.
     private func canonicalName(_ name: String) -> String {
         if let entry = registry.entry(for: name) { return entry.name }
-        if !name.contains(" "), let person = people.last(where: { isSurname(name, of: $0) }) { return person }
+        if !name.contains(" "), let person = people[name] { return person }
         let words = Self.contentWords(name)
         guard words.count >= 2 else { return name }
-        for earlier in named.reversed() where words.isSubset(of: earlier.words) { return earlier.name }
+        for earlier in named.suffix(Self.namedLookBack).reversed() where words.isSubset(of: earlier.words) {
+            return earlier.name
+        }
         return name
     }
 
-    /// Whether `word` is the family name of `person`: its last word, or its first when a hyphenated given name
-    /// follows (`Lee` of `Lee Ji-hoon`).
-    private func isSurname(_ word: String, of person: String) -> Bool {
+    /// The family names of a person: the last word, and the first when a hyphenated given name follows (`Lee` of
+    /// `Lee Ji-hoon`).
+    private static func surnames(of person: String) -> [String] {
         let parts = person.split(separator: " ")
-        guard parts.count >= 2 else { return false }
-        return parts.last! == word || parts.first! == word && parts.last!.contains("-")
+        guard parts.count >= 2, let first = parts.first, let last = parts.last else { return [] }
+        return last.contains("-") ? [String(last), String(first)] : [String(last)]
     }
 
     private static func contentWords(_ name: String) -> Set<Substring> {
@@ -595,9 +603,9 @@ struct SourceTracker {
         return Assertion(chain: [run], quote: colon + 1..<sentence.endToken)
     }
 
-    /// `according to X`: every organisation or person named in the clause, in order, else its first entity, else
-    /// its capitalised words, else a short description (`according to local sources`); `the report` and `it` are
-    /// the source the paragraph is describing.
+    /// `according to X`: the sources the clause names, in order (see ``names(in:mentionRange:)``), else its first
+    /// entity, else a short description (`according to local sources`); `the report` and `it` are the source the
+    /// paragraph is describing.
     private func accordingTo(_ sentence: Sentence, mentionRange: Range<Int>) -> Assertion? {
         var index = sentence.firstToken
         while index + 1 < sentence.endToken {
@@ -701,8 +709,12 @@ struct SourceTracker {
         for verb in verbs where tokens[verb].kind == .word && tokens[verb].isLowercase {
             let key = tokens[verb].key
             guard Self.attributionVerbs.contains(key) else { continue }
-            // `the Baltic states pay`: a noun, unless it states that.
-            if key == Self.statesWord, !text.isWord(verb + 1, Self.thatWord) { continue }
+            // `the Baltic states pay`, `member states`: a noun after a name or a noun that qualifies it.
+            if key == Self.statesWord, !text.isWord(verb + 1, Self.thatWord),
+                tokens[verb - 1].isCapitalized || text.isWord(verb - 1, in: Self.statesQualifiers)
+            {
+                continue
+            }
             if var inverted = invertedSpeaker(verb: verb, in: sentence, mentionRange: mentionRange) {
                 inverted.position = verb
                 inverted.subjectStart = verb + 1
@@ -774,27 +786,33 @@ struct SourceTracker {
         return nil
     }
 
-    /// `"…," said Chief Executive Officer Park Jae-won`, `…, said the finance ministry`: the speaker after the verb.
+    /// `"…," said Chief Executive Officer Park Jae-won`, `…, said the finance ministry`: the speaker after the verb,
+    /// a source that closes its clause (not `Ushakov, an aide to Putin, said Russia lost …`).
     private func invertedSpeaker(verb: Int, in sentence: Sentence, mentionRange: Range<Int>) -> Assertion? {
         guard verb - 1 >= sentence.firstToken, Self.invertingVerbs.contains(tokens[verb].key),
             tokens[verb - 1].isSymbol(",") || isQuote(tokens[verb - 1])
         else { return nil }
-        let start = verb + 1
-        var speaker = name(from: start, in: sentence, mentionRange: mentionRange)
-        if speaker == nil {
-            var head = start
-            while head < min(sentence.endToken, start + 6), tokens[head].kind == .word,
-                !Self.institutionNouns.contains(tokens[head].key)
-            {
-                head += 1
+        var position = verb + 1
+        if text.isWord(position, Lexicon.the) { position += 1 }
+        guard position < sentence.endToken else { return nil }
+        let speaker: String
+        let end: Int
+        if let (found, foundEnd) = mention(startingAt: position, in: mentionRange) {
+            guard Self.isSource(found) else { return nil }
+            (speaker, end) = (found.name, foundEnd)
+        } else if let (described, describedEnd) = description(
+            startingAt: position, limit: sentence.endToken, mentionRange)
+        {
+            (speaker, end) = (described, describedEnd)
+        } else {
+            let runEnd = capitalisedRunEnd(from: position, limit: sentence.endToken)
+            guard runEnd > position, let run = capitalisedRun(from: position, limit: sentence.endToken) else {
+                return nil
             }
-            if text.isWord(head, in: Self.institutionNouns), head < sentence.endToken,
-                let first = institutionStart(endingAt: head, floor: start)
-            {
-                speaker = text.string(tokens: first, head)
-            }
+            (speaker, end) = (run, runEnd)
         }
-        guard let speaker else { return nil }
+        guard end >= sentence.endToken || tokens[end].kind == .symbol || text.isWord(end, in: Self.datePrepositions)
+        else { return nil }
         return Assertion(chain: [speaker], quote: quotation(after: verb, before: verb, in: sentence))
     }
 
@@ -944,7 +962,7 @@ struct SourceTracker {
             }
         }
         if let current = carried?.chain.first, matches(current) { return current }
-        if let earlier = named.last(where: { matches($0.name) }) { return earlier.name }
+        if let earlier = named.suffix(Self.namedLookBack).last(where: { matches($0.name) }) { return earlier.name }
         if let author, matches(author) { return author }
         var index = mentionRange.lowerBound - 1
         while index >= 0, mentionRange.lowerBound - index <= Self.organisationLookBack {
@@ -993,6 +1011,9 @@ struct SourceTracker {
         }
         return lastCompany
     }
+
+    /// How many of the sources named before a short name or a description looks back through.
+    private static let namedLookBack = 64
 
     /// How many mentions `the company said` looks back through for the organisation it means.
     private static let organisationLookBack = 200
@@ -1079,8 +1100,11 @@ struct SourceTracker {
             var object = verb + 1
             let isOwn = text.isWord(object, in: Self.possessiveDeterminers)
             if isOwn || text.isWord(object, Lexicon.the) { object += 1 }
-            while object < sentence.endToken, object - verb <= 5,
-                tokens[object].kind == .number || tokens[object].isLowercase,
+            // `raised its U.S. growth forecast`; after `the`, only lower-case words (`cut the key rate`).
+            while object < sentence.endToken, object - verb <= 6,
+                isOwn
+                    ? tokens[object].kind != .symbol || tokens[object].isSymbol(".")
+                    : tokens[object].kind == .number || tokens[object].isLowercase,
                 !Self.ownedEstimates.contains(tokens[object].key)
             {
                 object += 1
@@ -1139,7 +1163,11 @@ struct SourceTracker {
         if open < sentence.endToken, tokens[open].isSymbol(",") || tokens[open].isSymbol(":") { open += 1 }
         if open < sentence.endToken, isOpeningQuote(tokens[open]) {
             var close = open + 1
-            while close < sentence.endToken, !isClosingQuote(tokens[close], opening: tokens[open]) { close += 1 }
+            while close < sentence.endToken,
+                !(isClosingQuote(tokens[close], opening: tokens[open]) && isQuoteMark(close))
+            {
+                close += 1
+            }
             return open..<close
         }
         let close = subjectStart - 1
@@ -1147,7 +1175,7 @@ struct SourceTracker {
             tokens[close - 1].isSymbol(",") || tokens[close - 1].isSymbol("?") || tokens[close - 1].isSymbol("!")
         else { return nil }
         var start = close - 1
-        while start >= sentence.firstToken, !isQuote(tokens[start]) { start -= 1 }
+        while start >= sentence.firstToken, !isQuoteMark(start) { start -= 1 }
         return max(start, sentence.firstToken)..<close
     }
 
@@ -1155,6 +1183,17 @@ struct SourceTracker {
         token.kind == .symbol
             && (token.key == 0x22 || token.key == 0x27 || token.key == 0x201C || token.key == 0x201D
                 || token.key == 0x2018 || token.key == 0x2019)
+    }
+
+    /// A quotation mark, not the apostrophe inside a word (`Korea's`, `don't`).
+    private func isQuoteMark(_ index: Int) -> Bool {
+        let token = tokens[index]
+        guard isQuote(token) else { return false }
+        guard token.isSymbol("'") || token.isSymbol("’"), !token.hasSpaceBefore, index > 0,
+            tokens[index - 1].kind == .word, index + 1 < tokens.count, tokens[index + 1].kind == .word,
+            !tokens[index + 1].hasSpaceBefore
+        else { return true }
+        return false
     }
 
     private func isOpeningQuote(_ token: Token) -> Bool {
@@ -1249,7 +1288,8 @@ struct SourceTracker {
             text.isWord(first + 1, in: Self.documentNouns)
         {
             if let named = mention(endingAt: first, in: mentionRange), Self.isSource(named) { return named.name }
-            if text.isNameWord(first) { return text.string(tokens: first, first) }
+            let word = text.string(tokens: first, first)
+            if text.isCapitals(first) || registry.entry(for: word) != nil { return word }
         }
         // Not a month, and not a currency restating an amount: `(CNY 1,800)`, `(US$4.9 billion)`.
         guard first < sentence.endToken, tokens[first].kind == .word, tokens[first].isCapitalized,
@@ -1352,7 +1392,11 @@ struct SourceTracker {
                 break
             }
         }
-        if tokens[start].kind == .word, tokens[start].key == Lexicon.the, start < end { start += 1 }
+        if tokens[start].kind == .word, tokens[start].key == Lexicon.the || Lexicon.articles.contains(tokens[start].key)
+        {
+            guard start < end else { return nil }  // `The expected cut`: no name
+            start += 1
+        }
         return text.string(tokens: text.afterTitles(start, end: end + 1), end)
     }
 
@@ -1459,13 +1503,24 @@ extension ScannedText {
     /// `General Staff`).
     func afterTitles(_ start: Int, end: Int) -> Int {
         let position = titlesEnd(from: start, limit: end)
-        guard position > start, position < end, isNameWord(position) else { return start }
+        guard position > start, position < end, isNameWord(position),
+            (start..<position).contains(where: {
+                isWord($0, in: Lexicon.personTitles) && !isWord($0, in: Self.rankWords)
+            })
+        else { return start }
         for index in position..<end
         where tokens[index].kind == .word && Lexicon.organisationWords.contains(tokens[index].key) {
             return start
         }
         return position
     }
+
+    /// Titles that also begin the names of bodies (`General Atomics`, `Executive Yuan`, `Premier League`): stripped
+    /// only with another title (`Chief Executive Officer`, `Major General`).
+    private static let rankWords = Lexicon.keys([
+        "general", "executive", "premier", "prime", "major", "chief", "senior", "head", "former", "acting", "vice",
+        "rear", "deputy", "associate", "assistant", "financial", "operating", "fellow", "marshal", "captain",
+    ])
 
     /// The first token after the titles from `start`, with their abbreviation dots (`Rep.`, `Finance Minister`).
     func titlesEnd(from start: Int, limit: Int) -> Int {
@@ -1478,6 +1533,28 @@ extension ScannedText {
             if position < limit, tokens[position].isSymbol(".") { position += 1 }
         }
         return position
+    }
+
+    /// The tokens' text with words written in capitals turned to title case: `Won Gon PARK` → `Won Gon Park`.
+    func titleCased(_ first: Int, _ last: Int) -> String {
+        var result = String.UnicodeScalarView()
+        var position = tokens[first].start
+        for index in first...last {
+            let token = tokens[index]
+            while position < token.start {
+                if let scalar = Unicode.Scalar(scalars[position]) { result.append(scalar) }
+                position += 1
+            }
+            let isCapitals =
+                token.kind == .word && !(token.start..<token.end).contains { Scalars.isLower(scalars[$0]) }
+            for offset in token.start..<token.end {
+                var v = scalars[offset]
+                if isCapitals, offset > token.start, v < 0x80, Scalars.isUpper(v) { v |= 0x20 }
+                if let scalar = Unicode.Scalar(v) { result.append(scalar) }
+            }
+            position = token.end
+        }
+        return String(result)
     }
 
     /// Whether the word at `index` ends in `-ly` (an adverb).

@@ -7,10 +7,11 @@ import TumenProtocol
 ///   Financial Officer:`, `Dr. Lee (GAO):`), or a surname of a person named before (`Arakawa:`);
 /// - `Q (Dubois):`, `A (Arakawa):`;
 /// - `Question:` / `Q:` for the interviewer (the document's author), `Answer:` / `A:` for the first other person the
-///   text names;
+///   text names with a title (`Energy Secretary Laura Esquivel spoke to us …`);
 /// - `Operator:`, `Moderator:` and the like: a turn with no one to quote.
 ///
-/// Field labels (`Source:`, `Note:`, `Scope Note:`) are not turns: a label counts only when it is a person's name.
+/// Field labels and headings (`Source:`, `Note:`, `Scope Note:`, `WHY IT MATTERS:`) are not turns: a label counts
+/// only when it is a person's name, and a document needs two turns to be a conversation.
 struct SpeakerTurns {
     let text: ScannedText
     let mentions: [MentionSpan]
@@ -24,10 +25,26 @@ struct SpeakerTurns {
     /// For each line that opens a turn, its first token and who speaks (nil: nobody to quote).
     func turns() -> [Int: String?] {
         var result: [Int: String?] = [:]
-        var index = 0
+        let introduction = text.string(0, min(text.scalars.count, Self.introductionLength))
+        // A word of a name → the name in full: from the people named with a title, then from name pairs in the
+        // opening of the text (`Kenji Arakawa, former director …`).
+        var surnames: [Substring: String] = [:]
+        for person in people {
+            for word in person.split(separator: " ") where surnames[word] == nil { surnames[word] = person }
+        }
+        var index = 1
+        while index < tokens.count, tokens[index].start < Self.introductionLength {
+            if text.isNameWord(index), text.isNameWord(index - 1), !Lexicon.personTitles.contains(tokens[index - 1].key)
+            {
+                let word = Substring(text.string(tokens: index, index))
+                if surnames[word] == nil { surnames[word] = text.string(tokens: index - 1, index) }
+            }
+            index += 1
+        }
+        index = 0
         while index < tokens.count {
             if index == 0 || tokens[index].flags.contains(.lineBefore),
-                let (speaker, isTurn) = label(at: index), isTurn
+                let (speaker, isTurn) = label(at: index, introduction: introduction, surnames: surnames), isTurn
             {
                 result[index] = speaker
             }
@@ -54,7 +71,7 @@ struct SpeakerTurns {
     ])
 
     /// Who the label at the start of the line at `start` names, and whether it is a turn at all.
-    private func label(at start: Int) -> (String?, Bool)? {
+    private func label(at start: Int, introduction: String, surnames: [Substring: String]) -> (String?, Bool)? {
         let limit = min(tokens.count, start + 24)
         guard let colon = (start..<limit).first(where: { tokens[$0].isSymbol(":") }), colon > start,
             tokens[start].kind == .word, tokens[start].isCapitalized || text.isCapitals(start)
@@ -65,7 +82,7 @@ struct SpeakerTurns {
             var open = start + 1
             if tokens[open].isSymbol(".") { open += 1 }
             guard tokens[open].isSymbol("("), tokens[colon - 1].isSymbol(")"), open + 1 < colon - 1 else { return nil }
-            return (person(text.string(tokens: open + 1, colon - 2)), true)
+            return (person(text.string(tokens: open + 1, colon - 2), surnames), true)
         }
         if colon == start + 1 {
             if text.isWord(start, in: Self.questionWords) { return (author, true) }
@@ -80,63 +97,60 @@ struct SpeakerTurns {
             end = text.nameWordEnd(from: end, limit: colon)
             words += 1
         }
-        guard words > 0, end == colon || Self.opensRole(tokens[end]) else { return nil }
-        if mentions.contains(where: {
-            $0.firstToken < end && $0.endToken > nameStart && $0.mention.kind != "person"
-        }) {
-            return nil
-        }
+        guard words > 0, end == colon || Self.opensRole(tokens[end]),
+            !(nameStart..<end).contains(where: {
+                text.isWord($0, in: Lexicon.stopWords) || text.isWord($0, in: Self.fieldLabels)
+                    || text.isWord($0, in: Lexicon.organisationWords)
+            }),
+            !overlapsNonPerson(nameStart..<end)
+        else { return nil }
         let name = text.string(tokens: nameStart, end - 1)
         let capitals = (nameStart..<end).allSatisfy { tokens[$0].kind != .word || text.isCapitals($0) }
-        if capitals, words >= 2 { return (titleCased(name), true) }
+        if capitals, words >= 2 { return (text.titleCased(nameStart, end - 1), true) }
         if words == 1 {
-            guard let known = people.last(where: { $0.split(separator: " ").contains(Substring(name)) }) else {
-                return nil
-            }
+            guard let known = surnames[Substring(name)] else { return nil }
             return (known, true)
         }
         guard
-            !name.split(separator: " ").contains(where: {
-                Lexicon.organisationWords.contains(WordKey.of(String($0)))
-            }),
-            end < colon || nameStart > start || people.contains(name) || isIntroduced(name, before: start)
+            end < colon || nameStart > start || people.contains(name)
+                || isIntroduced(name, before: start, introduction)
         else { return nil }
-        return (person(name), true)
+        return (person(name, surnames), true)
     }
 
-    /// Whether the opening of the text, before `line`, names this person (`Participants: Claire Dubois, moderator;
-    /// …`).
-    private func isIntroduced(_ name: String, before line: Int) -> Bool {
-        let end = min(tokens[line].start, Self.introductionLength)
-        return end > 0 && text.string(0, end).contains(name)
-    }
-
+    /// Where the text introduces the people who will speak (`Participants: Claire Dubois, moderator; …`).
     private static let introductionLength = 3000
+
+    /// Whether the opening of the text, before the line at `line`, names this person.
+    private func isIntroduced(_ name: String, before line: Int, _ introduction: String) -> Bool {
+        let start = tokens[line].start
+        guard start > 0 else { return false }
+        return (start < Self.introductionLength ? text.string(0, start) : introduction).contains(name)
+    }
+
+    /// Whether an entity that is not a person (a country, a body) covers part of the range.
+    private func overlapsNonPerson(_ range: Range<Int>) -> Bool {
+        var low = 0
+        var high = mentions.count
+        while low < high {
+            let middle = (low + high) / 2
+            if mentions[middle].endToken <= range.lowerBound { low = middle + 1 } else { high = middle }
+        }
+        var index = low
+        while index < mentions.count, mentions[index].firstToken < range.upperBound {
+            if mentions[index].mention.kind != "person" { return true }
+            index += 1
+        }
+        return false
+    }
 
     private static func opensRole(_ token: Token) -> Bool {
         token.isSymbol("—") || token.isSymbol("–") || token.isSymbol("-") || token.isSymbol(",")
             || token.isSymbol("(")
     }
 
-    /// A name as the text gave it in full before: `Arakawa` → `Kenji Arakawa`, from the people named with a title or
-    /// the opening of the text (`Participants: …; Kenji Arakawa, former director …`).
-    private func person(_ name: String) -> String {
-        guard !name.contains(" ") else { return name }
-        if let known = people.last(where: { $0.split(separator: " ").contains(Substring(name)) }) { return known }
-        var index = 1
-        while index < tokens.count, tokens[index].start < Self.introductionLength {
-            if tokens[index].kind == .word, text.isNameWord(index - 1),
-                !Lexicon.personTitles.contains(tokens[index - 1].key), text.string(tokens: index, index) == name
-            {
-                return text.string(tokens: index - 1, index)
-            }
-            index += 1
-        }
-        return name
-    }
-
-    /// `CLAIRE DUBOIS` → `Claire Dubois`.
-    private func titleCased(_ name: String) -> String {
-        name.split(separator: " ").map { $0.prefix(1) + $0.dropFirst().lowercased() }.joined(separator: " ")
+    /// A name as the text gave it in full before: `Arakawa` → `Kenji Arakawa`.
+    private func person(_ name: String, _ surnames: [Substring: String]) -> String {
+        name.contains(" ") ? name : surnames[Substring(name)] ?? name
     }
 }

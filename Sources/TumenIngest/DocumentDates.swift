@@ -58,7 +58,7 @@ public enum DocumentDates {
         var recent: [Substring] = []
         for word in text.split(whereSeparator: { !($0.isLetter || $0.isNumber) }) {
             if word.count == 4, word.allSatisfy(\.isASCII), let value = Int(word), (1990...2100).contains(value),
-                !recent.contains(where: { deadlineWords.contains($0.lowercased()) })
+                !isDeadline(recent)
             {
                 counts[value, default: 0] += 1
             }
@@ -68,7 +68,15 @@ public enum DocumentDates {
         return counts.max(by: { ($0.value, $0.key) < ($1.value, $1.key) })?.key
     }
 
-    private static let deadlineWords: Set<String> = ["by", "until", "till", "before", "through"]
+    private static let deadlineWords: Set<String> = ["by", "until", "till", "through"]
+
+    /// `by 2026`, `until 2030`, `by the end of 2026`: the words before a year that make it a deadline.
+    private static func isDeadline(_ recent: [Substring]) -> Bool {
+        guard let last = recent.last?.lowercased() else { return false }
+        if deadlineWords.contains(last) { return true }
+        let words = recent.map { $0.lowercased() }
+        return words.count == 4 && deadlineWords.contains(words[0]) && words[2] == "end" && words[3] == "of"
+    }
 
     private static func tokens(_ text: String) -> [Substring] {
         text.split { !($0.isLetter || $0.isNumber || $0 == "-" || $0 == "/") }

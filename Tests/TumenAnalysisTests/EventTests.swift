@@ -109,6 +109,20 @@ struct EventTests {
         #expect(eventDates("The company opened the plant two years ago.", dated: "2024-10-24") == ["2022 year"])
     }
 
+    @Test("A year a measured amount covers, data for a month, a base after a change and an end date are not events")
+    func statisticPeriods() {
+        let date = "2025-06-11"
+        #expect(eventDates("Indonesia imported 11.7 million tonnes of wheat in 2024.", dated: date).isEmpty)
+        #expect(eventDates("The first 18 howitzers will be delivered in 2027.", dated: date) == ["2027 year"])
+        #expect(
+            eventDates("Labour Force Survey data for June will be released on July 11.", dated: date) == [
+                "2025-07-11 day"
+            ])
+        #expect(eventDates("The rate was 7.0%, up 0.8 percentage points from May 2024.", dated: date).isEmpty)
+        #expect(eventDates("The new rules will take effect from 1 August.", dated: date) == ["2025-08-01 day"])
+        #expect(eventDates("Poland will keep burning coal until 2040.", dated: date).isEmpty)
+    }
+
     @Test("The title's period and the header's own date are not events; a comparison base is not an anchor")
     func headerAndComparisonDates() {
         let release = """
