@@ -73,7 +73,7 @@ struct SentenceDates {
 /// - ranges: `between 2014 and 2016`, `from March to May 2024`, `2021-2022`, `2021–22`, `Jan 2017 – Mar 2025`,
 ///   `June 19-20, 2024`, `November 19 to 25`; open ranges `since 2010`;
 /// - relative to the reference date: `yesterday`, `tomorrow`, `last/this/next year|month`, `earlier this month`,
-///   `last June`, `(on) Wednesday`, `last Wednesday`, `September 11 this year`, `two years ago`;
+///   `last June`, `(on) Wednesday`, `last Wednesday`, `last week`, `September 11 this year`, `two years ago`;
 /// - relative to the anchor: `two years later`, `three months earlier`, `the following month`, `the next day`,
 ///   `the previous year`, `the year before`, `later that year`; a month or day without a year takes the year of a
 ///   date in the same or the previous sentence of its paragraph, else the year that puts its month at or before
@@ -81,7 +81,8 @@ struct SentenceDates {
 ///   to`), where a bare weekday also counts forward.
 ///
 /// Not dates: `today` (unless next to a verb in the past: `has today signed`) and `now` (rhetorical more often than
-/// not), weeks, `recently`, `in recent years`.
+/// not), a count of weeks (`for three weeks`), `recently`, `in recent years`. `last week`, `next week` and `the
+/// following week` are dated by the month the week falls in.
 struct DateFinder {
     let text: ScannedText
     let documentDate: CalendarDate?
@@ -912,7 +913,7 @@ struct DateParser {
         return Point(end: index + 1, date: reference.adding(days: days), isRelative: true)
     }
 
-    /// After `last`, `this`, `next`: `year`, `month`, a month name, a weekday, a season.
+    /// After `last`, `this`, `next`: `year`, `month`, `week` (its month), a month name, a weekday, a season.
     private func deicticPoint(_ shift: Int, at index: Int) -> Point? {
         guard index < limit, let reference, let word = DateWords.table[text.tokens[index].key] else { return nil }
         switch word {
@@ -921,6 +922,10 @@ struct DateParser {
         case .unit(30):
             guard reference.month > 0 else { return nil }
             return Point(end: index + 1, date: reference.monthOnly.adding(months: shift), isRelative: true)
+        case .unit(7):
+            // `last week`, `next week`: the month that week falls in.
+            guard reference.day > 0 else { return nil }
+            return Point(end: index + 1, date: reference.adding(days: 7 * shift).monthOnly, isRelative: true)
         case .month(let month):
             guard text.tokens[index].isCapitalized, reference.month > 0 else { return nil }
             var year = reference.year
@@ -1062,7 +1067,7 @@ struct DateParser {
         return nil
     }
 
-    /// The anchor shifted by one `year`, `month` or `day` (the unit written at `index`).
+    /// The anchor shifted by one `year`, `month`, `week` (its month) or `day` (the unit written at `index`).
     private func anchoredPoint(shift: Int, unitAt index: Int) -> Point? {
         guard index < limit, let anchor, let word = DateWords.table[text.tokens[index].key], case .unit(let days) = word
         else { return nil }
@@ -1071,6 +1076,9 @@ struct DateParser {
         case 30:
             guard anchor.month > 0 else { return nil }
             return Point(end: index + 1, date: anchor.monthOnly.adding(months: shift), isRelative: true)
+        case 7:
+            guard anchor.day > 0 else { return nil }
+            return Point(end: index + 1, date: anchor.adding(days: 7 * shift).monthOnly, isRelative: true)
         case 1:
             guard anchor.day > 0 else { return nil }
             return Point(end: index + 1, date: anchor.adding(days: shift), isRelative: true)

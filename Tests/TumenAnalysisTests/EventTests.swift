@@ -101,6 +101,15 @@ struct EventTests {
         #expect(eventDates("Two ships docked at the port in May.", dated: "2025-06-06") == ["2025-05 month"])
     }
 
+    @Test("Last week, next week and the following week are dated by the month the week falls in")
+    func weeks() {
+        #expect(eventDates("The company bought the cargo last week.", dated: "2025-06-03") == ["2025-05 month"])
+        #expect(eventDates("Ministers will meet in Canberra next week.", dated: "2025-06-03") == ["2025-06 month"])
+        #expect(
+            eventDates("The panel met on May 29, 2025. The Senate met the following week.")
+                == ["2025-05-29 day", "2025-06 month"])
+    }
+
     @Test("This year and a year earlier are periods of figures; two years ago dates what was done")
     func runningPeriods() {
         #expect(eventDates("The launch was the North's fourth missile launch this year.", dated: "2025-03-10").isEmpty)
