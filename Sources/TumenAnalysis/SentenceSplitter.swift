@@ -24,8 +24,8 @@ struct SentenceSplitter {
         "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mt", "ft", "dept",
         "univ", "assn", "tel", "ed", "eds", "op", "cit", "ibid", "viz",
     ])
-    /// Abbreviations that do not end a sentence when a number follows (`No. 5`, `p. 12`).
-    private static let numberAbbreviations = Lexicon.keys(["no", "nos", "p", "art", "sec", "para", "ch"])
+    /// Abbreviations that do not end a sentence when a number follows (`No. 5`, `p. 12`, `Rs. 500`, `Rp. 16`).
+    private static let numberAbbreviations = Lexicon.keys(["no", "nos", "p", "art", "sec", "para", "ch", "rs", "rp"])
     /// Words that begin a new sentence after an acronym such as `U.S.`.
     private static let sentenceStarters = Lexicon.keys([
         "the", "this", "that", "these", "those", "it", "its", "he", "she", "they", "we", "i", "but", "and", "in",

@@ -67,6 +67,7 @@ struct NumberTests {
         #expect(rupees.value == 2e10)
         #expect(rupees.unit == "INR")
         #expect(rupees.text == "Rs 2,000 crore")
+        #expect(figures("Fares rose to Rs. 500 a ticket.").first?.text == "Rs. 500", "`Rs.` does not end the sentence")
         #expect(figures("The outlay is ₹4.39 lakh crore.").first?.value == 4.39e12)
         let cents = try #require(figures("Brent fell 86 cents.").first)
         #expect(cents.value == 0.86)
