@@ -165,6 +165,7 @@ struct DateFinder {
     private func futureClauses(_ sentence: Sentence) -> [Range<Int>] {
         let tokens = text.tokens
         var result: [Range<Int>] = []
+        var previous: Range<Int>?
         var start = sentence.firstToken
         var isFuture = false
         for index in sentence.firstToken...sentence.endToken {
@@ -172,7 +173,14 @@ struct DateFinder {
                 index == sentence.endToken || tokens[index].isSymbol(",") || tokens[index].isSymbol(";")
                 || tokens[index].isSymbol(":") || tokens[index].isSymbol("—") || tokens[index].isSymbol("–")
             if atBreak {
-                if isFuture { result.append(start..<index) }
+                if isFuture {
+                    // `the elections on October 26, when voters will choose …`: the clause says when the date is.
+                    if let previous, text.isWord(start, DateWords.when), result.last != previous {
+                        result.append(previous)
+                    }
+                    result.append(start..<index)
+                }
+                previous = start..<index
                 start = index + 1
                 isFuture = false
             } else if tokens[index].kind == .word, DateWords.futureCues.contains(tokens[index].key) {
@@ -613,6 +621,7 @@ enum DateWords {
             "will", "ll", "shall", "would", "due", "scheduled", "expected", "expects", "expect", "plans", "plan",
             "planned", "aims", "intends", "upcoming", "forthcoming", "forecast", "forecasts", "projected",
         ].map(WordKey.of))
+    static let when = WordKey.of("when")
     /// Separators of the parts of a header line: `By Jane Doe | 4 March 2025`.
     static let segmentBreaks: [Unicode.Scalar] = ["|", "·", "•"]
     /// Words a dateline may hold besides its date: weekday abbreviations, clock and time-zone words.

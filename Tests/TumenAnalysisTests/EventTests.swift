@@ -110,6 +110,13 @@ struct EventTests {
                 == ["2025-05-29 day", "2025-06 month"])
     }
 
+    @Test("A date followed by a clause about the future, `when … will`, counts forward")
+    func whenWillCountsForward() {
+        #expect(
+            eventDates("Attention turns to the elections on October 26, when voters will choose.", dated: "2025-09-08")
+                == ["2025-10-26 day"])
+    }
+
     @Test("This year and a year earlier are periods of figures; two years ago dates what was done")
     func runningPeriods() {
         #expect(eventDates("The launch was the North's fourth missile launch this year.", dated: "2025-03-10").isEmpty)
