@@ -249,8 +249,9 @@ struct EventExtractor {
     /// Words before a date that make it a deadline, a comparison base, the end of a reporting period or a birth
     /// date: `by 2027`, `until 2040`, `than a year earlier`, `compared with 2023`, `up 0.8 points from May 2024`, `the
     /// quarter ended September 30`, `born 14 March 1976`.
-    private static let nonEventLeads = Set(
-        ["by", "than", "with", "versus", "vs", "born", "ended", "ending", "until", "till"].map(WordKey.of))
+    /// (`from` only after a change: see ``isComparisonBase(_:)``.)
+    private static let nonEventLeads = DateWords.comparisonLeads.subtracting([Lexicon.from]).union(
+        ["by", "born", "ended", "ending", "until", "till"].map(WordKey.of))
 
     /// `up 0.8 points from May 2024`, `down from 71.4% in 2021`: `from` after a change is a comparison base; `from 1
     /// August` is when something starts.

@@ -498,8 +498,27 @@ struct SourceTracker {
     }
 
     private func mention(endingAt token: Int, in range: Range<Int>) -> EntityMention? {
-        for index in range where mentions[index].endToken - 1 == token { return mentions[index].mention }
+        mentionSpan(endingAt: token, in: range)?.mention
+    }
+
+    /// The mention that ends at `token`, and its first token.
+    private func mentionSpan(endingAt token: Int, in range: Range<Int>) -> (mention: EntityMention, first: Int)? {
+        for index in range where mentions[index].endToken - 1 == token {
+            return (mentions[index].mention, mentions[index].firstToken)
+        }
         return nil
+    }
+
+    /// One past the end of the clause from `start`: the next comma or semicolon, or the sentence's closing period.
+    private func clauseEnd(from start: Int, in sentence: Sentence) -> Int {
+        var end = start
+        while end < sentence.endToken,
+            !(tokens[end].isSymbol(",") || tokens[end].isSymbol(";")
+                || tokens[end].isSymbol(".") && end + 1 == sentence.endToken)
+        {
+            end += 1
+        }
+        return end
     }
 
     private func mention(startingAt token: Int, in range: Range<Int>) -> (EntityMention, end: Int)? {
@@ -622,16 +641,9 @@ struct SourceTracker {
 
     /// The sources named by the clause after `according to` that starts at `start`.
     private func accordingClause(from start: Int, in sentence: Sentence, mentionRange: Range<Int>) -> Assertion? {
-        var end = start
-        var isDocument = false
-        while end < sentence.endToken,
-            !(tokens[end].isSymbol(",") || tokens[end].isSymbol(";")
-                || tokens[end].isSymbol(".") && end + 1 == sentence.endToken)
-        {
-            if tokens[end].kind == .word, Self.documentNouns.contains(tokens[end].key) { isDocument = true }
-            end += 1
-        }
+        let end = clauseEnd(from: start, in: sentence)
         guard end > start else { return nil }
+        let isDocument = (start..<end).contains { text.isWord($0, in: Self.documentNouns) }
         let sources = names(in: start..<end, mentionRange: mentionRange)
         if !sources.isEmpty { return Assertion(chain: sources, isDocument: isDocument) }
         if let any = mentionRange.first(where: { mentions[$0].firstToken >= start && mentions[$0].endToken <= end }) {
@@ -769,13 +781,7 @@ struct SourceTracker {
             while scan + 1 < sentence.endToken, !text.isWord(scan, in: Self.citing) { scan += 1 }
             if scan + 1 < sentence.endToken {
                 // `Interfax reported, citing a source in the Energy Ministry`: the origin comes first.
-                var end = scan + 1
-                while end < sentence.endToken, !tokens[end].isSymbol(","), !tokens[end].isSymbol(";"),
-                    !(tokens[end].isSymbol(".") && end + 1 == sentence.endToken)
-                {
-                    end += 1
-                }
-                let origins = names(in: scan + 1..<end, mentionRange: mentionRange)
+                let origins = names(in: scan + 1..<clauseEnd(from: scan + 1, in: sentence), mentionRange: mentionRange)
                 chain.chain.insert(contentsOf: origins.filter { !chain.chain.contains($0) }, at: 0)
             }
             chain.quote = quotation(after: verb, before: subjectStart, in: sentence)
@@ -833,10 +839,9 @@ struct SourceTracker {
             }
             return subject(endingAt: open - 1, weak: weak, in: sentence, mentionRange: mentionRange)
         }
-        if let named = mention(endingAt: position, in: mentionRange) {
+        if let (named, first) = mentionSpan(endingAt: position, in: mentionRange) {
             if weak && !Self.isSource(named) { return nil }
-            let first = mentionRange.first { mentions[$0].endToken - 1 == position }.map { mentions[$0].firstToken }
-            return (Assertion(chain: [named.name]), first ?? position)
+            return (Assertion(chain: [named.name]), first)
         }
         guard token.kind == .word else { return nil }
         if Self.personPronouns.contains(token.key) {
@@ -907,9 +912,8 @@ struct SourceTracker {
             tokens[owner - 1].isSymbol("'") || tokens[owner - 1].isSymbol("’")
         {
             let end = owner - 2
-            if let found = mention(endingAt: end, in: mentionRange), Self.isSource(found) {
-                let first = mentionRange.first { mentions[$0].endToken - 1 == end }.map { mentions[$0].firstToken }
-                return (found.name, first ?? end)
+            if let (found, first) = mentionSpan(endingAt: end, in: mentionRange), Self.isSource(found) {
+                return (found.name, first)
             }
             if let found = capitalisedName(endingAt: end, floor: floor) { return (found, end) }
             if text.isWord(end, in: Self.institutionNouns), let start = institutionStart(endingAt: end, floor: floor) {
